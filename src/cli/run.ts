@@ -1,0 +1,98 @@
+import { Command, CommanderError, Option } from 'commander';
+import { DIMENSIONS } from '../engine/deal.js';
+import { GRANULARITIES } from '../engine/periods.js';
+import { SalesmetricsError, UsageError } from '../errors.js';
+import { toJsonError } from '../reporters/json.js';
+import { type CliIO, EXIT } from './io.js';
+import { collectMapping, parseDateOption, parseMonthOption } from './options.js';
+import { reportCommand, type ReportCommandOptions } from './report-command.js';
+import { VERSION } from './version.js';
+
+const REPORT_EXAMPLES = `
+Examples:
+  $ salesmetrics report fixtures/deals.csv
+  $ salesmetrics report deals.csv --period quarter --fiscal-year-start 4 --by team
+  $ salesmetrics report deals.csv --from 2025-04-01 --to 2026-03-31 --format json
+  $ cat deals.csv | salesmetrics report - --format csv > metrics.csv
+  $ salesmetrics report export.csv --map deal_id='Opportunity ID' --map stage='Deal Stage'
+  $ salesmetrics report deals.csv --skip-invalid --rejects rejected.csv
+
+Exit codes: 0 success, 2 usage or input error.`;
+
+function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
+  const program = new Command('salesmetrics')
+    .description('Sales metrics you can trust, from CRM/SFA CSV exports.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: () => undefined, // re-worded in run()
+    })
+    .showSuggestionAfterError(true);
+
+  program
+    .command('report')
+    .description('compute revenue, win rate, deal size, sales cycle, new customers and retention from a deals CSV')
+    .argument('<file>', 'deals CSV file, or - for standard input')
+    .option('--from <date>', 'first day of the window, YYYY-MM-DD (default: first month in the file)', parseDateOption)
+    .option('--to <date>', 'last day of the window, YYYY-MM-DD (default: last month in the file)', parseDateOption)
+    .addOption(new Option('--period <period>', 'period of the rows').choices(GRANULARITIES).default('month'))
+    .option('--fiscal-year-start <month>', 'first month of the fiscal year, 1..12 (4 for 年度)', parseMonthOption, 1)
+    .addOption(new Option('--by <column>', 'also report each group of this column').choices(DIMENSIONS))
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .option('--skip-invalid', 'leave invalid rows out (counted, with a warning) instead of failing', false)
+    .option('--rejects <file>', 'write rejected rows to this CSV file, with a reason column')
+    .option(
+      '--map <field=Header>',
+      "read a field from another column, e.g. --map deal_id='Opportunity ID' (repeatable)",
+      collectMapping,
+      {},
+    )
+    .option('--no-color', 'no colours (also off under NO_COLOR or when not a terminal)')
+    .addHelpText('after', REPORT_EXAMPLES)
+    .action(async (file: string, opts: ReportCommandOptions) => {
+      setExit(await reportCommand(io, file, opts));
+    });
+  return program;
+}
+
+function wantsJson(argv: readonly string[]): boolean {
+  const i = argv.indexOf('--format');
+  return (i >= 0 && argv[i + 1] === 'json') || argv.includes('--format=json');
+}
+
+/**
+ * The whole CLI: parses `io.argv`, runs the command, writes to `io.stdout`
+ * and `io.stderr`, and returns the exit code (0 success, 2 usage or input
+ * error). Never calls `process.exit`. Unexpected errors are re-thrown.
+ */
+export async function run(io: CliIO): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...io.argv], { from: 'user' });
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.exitCode === 0) return EXIT.ok; // --help, --version
+      return fail(io, new UsageError(err.code.replace(/^commander\./, ''), usageMessage(err)));
+    }
+    if (err instanceof SalesmetricsError) return fail(io, err);
+    throw err;
+  }
+}
+
+function usageMessage(err: CommanderError): string {
+  const text = err.message.replace(/^error: /, '');
+  return err.code === 'commander.help' ? 'a command is required' : `${text}; see salesmetrics --help`;
+}
+
+function fail(io: CliIO, err: SalesmetricsError): number {
+  if (wantsJson(io.argv)) io.stdout.write(JSON.stringify(toJsonError(err)) + '\n');
+  io.stderr.write(`salesmetrics: ${err.message}\n`);
+  return EXIT.error;
+}

@@ -1,0 +1,45 @@
+import type { Day } from './calendar.js';
+import type { Money } from './money.js';
+
+/** Whether a deal is won, lost or still open. */
+export type DealStatus = 'won' | 'lost' | 'open';
+
+/** Columns a report can be grouped by. */
+export type Dimension = 'owner' | 'team' | 'segment' | 'channel' | 'source';
+
+export const DIMENSIONS: readonly Dimension[] = ['owner', 'team', 'segment', 'channel', 'source'];
+
+/** One deal (opportunity) as the engine sees it. */
+export interface Deal {
+  /** Unique id of the deal. */
+  dealId: string;
+  status: DealStatus;
+  /** Amount in minor units (see `Money`); 0 when the export left it empty on a lost or open deal. */
+  amount: Money;
+  /** Day the deal was won or lost; `null` for open deals. */
+  closeDate: Day | null;
+  /** Day the deal was created; `null` when unknown (then it has no sales cycle). */
+  createdDate: Day | null;
+  /** The account that buys: `account_id`, or the account name when the export has no id. */
+  account: string | null;
+  /** Values of the grouping columns; `''` when empty. */
+  dims: Readonly<Record<Dimension, string>>;
+}
+
+/**
+ * Maps a CRM stage name to a status: `won` for won / closed won / closed-won,
+ * `lost` for lost / closed lost / closed-lost (any case, surrounding spaces
+ * ignored); everything else is `open`.
+ */
+export type StageClassifier = (stage: string) => DealStatus;
+
+/** The default stage → status mapping. */
+export const defaultStageClassifier: StageClassifier = (stage) => {
+  const s = stage
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
+  if (s === 'won' || s === 'closed won') return 'won';
+  if (s === 'lost' || s === 'closed lost') return 'lost';
+  return 'open';
+};

@@ -1,0 +1,15 @@
+import type { MetricDefinition } from './facts.js';
+
+/**
+ * `new_customers`: accounts whose first won deal in the whole file (earliest
+ * `close_date`; on a tie, the smallest `deal_id`) closes in P. In a group:
+ * only accounts whose first won deal belongs to that group, so groups add up
+ * to the total.
+ */
+export const newCustomers: MetricDefinition = {
+  id: 'new_customers',
+  label: 'New cust',
+  kind: 'count',
+  additive: true,
+  compute: (f) => f.newCustomers,
+};

@@ -1,0 +1,84 @@
+import type { DealReport, GroupResult, PeriodResult } from '../engine/report.js';
+import type { MetricValues } from '../engine/metrics/index.js';
+import type { SalesmetricsError } from '../errors.js';
+import { InputError } from '../errors.js';
+
+/** Counts of one input file. `rows` = `used` + `rejected`. */
+export interface JsonInput {
+  path: string;
+  rows: number;
+  used: number;
+  rejected: number;
+}
+
+/**
+ * `salesmetrics report --format json`, version 1. Keys are never renamed;
+ * new keys may be added. Money in currency units rounded to the cent, rates
+ * as 0..1 fractions, `null` where undefined.
+ */
+export interface JsonReport {
+  schemaVersion: 1;
+  window: { from: string; to: string };
+  granularity: DealReport['granularity'];
+  fiscalYearStart: number;
+  inputs: { deals: JsonInput };
+  totals: MetricValues;
+  periods: PeriodResult[];
+  groups: GroupResult[];
+}
+
+/** The JSON document of a report, with a stable key order. */
+export function toJsonReport(report: DealReport, inputs: { deals: JsonInput }): JsonReport {
+  return {
+    schemaVersion: 1,
+    window: { from: report.window.from, to: report.window.to },
+    granularity: report.granularity,
+    fiscalYearStart: report.fiscalYearStart,
+    inputs,
+    totals: report.totals,
+    periods: report.periods,
+    groups: report.groups,
+  };
+}
+
+/** A row problem in a JSON error. */
+export interface JsonRowProblem {
+  line: number;
+  column: string | null;
+  value: string | null;
+  code: string;
+  message: string;
+}
+
+/** What `--format json` prints on stdout when the run fails with exit code 2. */
+export interface JsonError {
+  schemaVersion: 1;
+  error: {
+    kind: string;
+    code: string;
+    message: string;
+    file?: string;
+    line?: number;
+    column?: string;
+    /** For invalid rows: how many rows were rejected. */
+    count?: number;
+    /** For invalid rows: the first ones. */
+    rows?: JsonRowProblem[];
+  };
+}
+
+export function toJsonError(err: SalesmetricsError, rows?: { count: number; first: JsonRowProblem[] }): JsonError {
+  const loc = err instanceof InputError ? err.location : undefined;
+  return {
+    schemaVersion: 1,
+    error: {
+      kind: err.kind,
+      code: err.code,
+      message: err.message,
+      ...(loc?.file === undefined ? {} : { file: loc.file }),
+      ...(loc?.line === undefined ? {} : { line: loc.line }),
+      ...(loc?.column === undefined ? {} : { column: loc.column }),
+      ...(rows === undefined ? {} : { count: rows.count, rows: rows.first }),
+    },
+  };
+}
