@@ -31,8 +31,14 @@ export interface ReportCommandOptions {
   color: boolean;
 }
 
-/** How many row problems are printed before the count. */
-const SHOWN_PROBLEMS = 10;
+/** How many rejected rows are printed before the count. */
+const SHOWN_ROWS = 10;
+
+/** One line for a rejected row: `deals.csv:12: column amount: …; column close_date: …`. */
+function formatRejectedRow(problems: readonly RowProblem[]): string {
+  const p = problems[0];
+  return p === undefined ? '' : `${p.file}:${p.line}: ${problems.map(describeRowProblem).join('; ')}`;
+}
 
 function openInput(io: CliIO, file: string): Readable {
   return file === '-' ? io.stdin : createReadStream(resolve(io.cwd, file));
@@ -92,7 +98,7 @@ export async function reportCommand(io: CliIO, file: string, opts: ReportCommand
   const filter = given ? { from: opts.from ?? -Infinity, to: opts.to ?? Infinity } : null;
   const agg = createAggregate({ calendar, by: opts.by ?? null, window: filter });
 
-  const first: RowProblem[] = [];
+  const first: RowProblem[][] = [];
   const rejects = opts.rejects === undefined ? undefined : new RejectsWriter(resolve(io.cwd, opts.rejects));
   const read = await readDeals(openInput(io, file), {
     file: name,
@@ -100,7 +106,7 @@ export async function reportCommand(io: CliIO, file: string, opts: ReportCommand
     columns: opts.map,
     onDeal: (deal) => addDeal(agg, deal),
     onReject: (problems, fields, header) => {
-      for (const p of problems) if (first.length < SHOWN_PROBLEMS) first.push(p);
+      if (first.length < SHOWN_ROWS) first.push(problems);
       rejects?.write(header, fields, problems);
     },
   });
@@ -109,7 +115,7 @@ export async function reportCommand(io: CliIO, file: string, opts: ReportCommand
   if (read.rejected > 0 && !opts.skipInvalid) {
     const message = `${name}: ${read.rejected} invalid row${read.rejected === 1 ? '' : 's'}; fix them, or pass --skip-invalid to leave them out`;
     if (opts.format === 'json') {
-      const rows: JsonRowProblem[] = first.map((p) => ({
+      const rows: JsonRowProblem[] = first.flat().map((p) => ({
         line: p.line,
         column: p.column ?? null,
         value: p.value ?? null,
@@ -119,14 +125,14 @@ export async function reportCommand(io: CliIO, file: string, opts: ReportCommand
       const err = new InputError('invalid_rows', message, { file: name });
       io.stdout.write(JSON.stringify(toJsonError(err, { count: read.rejected, first: rows })) + '\n');
     }
-    for (const p of first) io.stderr.write(formatRowProblem(p) + '\n');
+    for (const problems of first) io.stderr.write(formatRejectedRow(problems) + '\n');
     io.stderr.write(`salesmetrics: ${message}\n`);
     return EXIT.error;
   }
   if (read.rejected > 0) {
     io.stderr.write(
       `salesmetrics: warning: skipped ${read.rejected} invalid row${read.rejected === 1 ? '' : 's'} of ${name}` +
-        (first[0] === undefined ? '' : ` (first: ${formatRowProblem(first[0])})`) +
+        (first[0] === undefined ? '' : ` (first: ${formatRejectedRow(first[0])})`) +
         (opts.rejects === undefined ? '; --rejects FILE writes them out' : `; written to ${opts.rejects}`) +
         '\n',
     );

@@ -61,29 +61,55 @@ export function resolveColumns<F extends string>(
     const wanted = overrides[field];
     if (wanted !== undefined) {
       const i = byName.get(normalizeHeader(wanted));
-      if (i === undefined) throw missingColumn(file, header, field, wanted);
+      if (i === undefined) throw missingColumns(file, header, [field], wanted);
       out[field] = i;
       continue;
     }
     const i = byName.get(field);
     if (i !== undefined) out[field] = i;
   }
-  for (const field of required) if (out[field] === undefined) throw missingColumn(file, header, field, undefined);
+  const missing = required.filter((f) => out[f] === undefined);
+  if (missing.length > 0) throw missingColumns(file, header, missing, undefined);
   return out;
 }
 
-function missingColumn(file: string, header: readonly string[], field: string, mapped: string | undefined): InputError {
+/**
+ * The header most likely meant for `field`: the closest by edit distance, or
+ * else one that shares a word with it (`deal_stage` for `stage`,
+ * `opportunity_id` for `deal_id`).
+ */
+export function suggestHeader(field: string, headers: readonly string[]): string | undefined {
+  const near = closest(field, headers);
+  if (near !== undefined) return near;
+  const words = field.split('_');
+  for (const word of [...words].reverse()) {
+    const hit = headers.find((h) => normalizeHeader(h).split('_').includes(word));
+    if (hit !== undefined) return hit;
+  }
+  return undefined;
+}
+
+function missingColumns(
+  file: string,
+  header: readonly string[],
+  fields: readonly string[],
+  mapped: string | undefined,
+): InputError {
   const found = header.map((h) => h.replace(/^\uFEFF/, '').trim());
   const shown = found.length > 12 ? [...found.slice(0, 12), `… (${found.length} in all)`] : found;
-  const guess = closest(mapped ?? field, found);
-  const fix =
-    guess === undefined
-      ? `map it with --map ${field}='<header>'`
-      : `did you mean \`${guess}\`? map it with --map ${field}='${guess}'`;
+  const names = fields.map((f) => `\`${f}\``).join(', ');
   const what =
-    mapped === undefined ? `column \`${field}\` not found` : `column \`${mapped}\` (mapped to ${field}) not found`;
+    mapped === undefined
+      ? `${fields.length === 1 ? 'column' : 'columns'} ${names} not found`
+      : `column \`${mapped}\` (mapped to ${fields[0] ?? ''}) not found`;
+  const guesses = fields.map((f) => [f, suggestHeader(mapped ?? f, found)] as const);
+  const fix = guesses.every(([, g]) => g !== undefined)
+    ? `did you mean ${guesses.map(([, g]) => `\`${g ?? ''}\``).join(', ')}? map with ${guesses
+        .map(([f, g]) => `--map ${f}='${g ?? ''}'`)
+        .join(' ')}`
+    : `map with ${guesses.map(([f, g]) => `--map ${f}='${g ?? '<header>'}'`).join(' ')}`;
   return new InputError('missing_column', `${file}: ${what}; found: ${shown.join(', ')} — ${fix}`, {
     file,
-    column: field,
+    column: fields[0] ?? '',
   });
 }

@@ -64,7 +64,7 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
       };
       const get = (i: number | undefined): string => (i === undefined ? '' : (fields[i] ?? '').trim());
 
-      if (fields.length !== header.length) {
+      if (fields.length !== header.length && !onlyEmptyBeyond(fields, header.length)) {
         problem({
           code: 'field_count',
           detail: `the row has ${fields.length} fields, the header has ${header.length}`,
@@ -139,4 +139,11 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
     },
   });
   return result;
+}
+
+/** Spreadsheets append empty fields to some rows; those are harmless. */
+function onlyEmptyBeyond(fields: readonly string[], n: number): boolean {
+  if (fields.length < n) return false;
+  for (let i = n; i < fields.length; i++) if ((fields[i] ?? '').trim() !== '') return false;
+  return true;
 }

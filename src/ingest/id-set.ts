@@ -38,7 +38,7 @@ export class IdSet {
     h2 = Math.imul(h2 ^ (h2 >>> 16), 0xc2b2ae35);
     h2 ^= h2 >>> 16;
     h1 >>>= 0;
-    h2 = (h2 >>> 0) | 1; // never 0: 0 marks an empty slot
+    h2 = (h2 | 1) >>> 0; // never 0: 0 marks an empty slot
     if (!this.insert(h1, h2)) return false;
     this.used++;
     if (this.used * 4 > (this.mask + 1) * 3) this.grow();

@@ -49,7 +49,11 @@ export function renderReportTable(report: JsonReport, options: TableOptions): st
 
   const first = report.groups[0];
   if (first !== undefined) {
-    const groups = newTable(chalk, [first.by, ...DEAL_METRICS.map((m) => m.label)], 1);
+    const groups = newTable(
+      chalk,
+      [first.by[0]?.toUpperCase() + first.by.slice(1), ...DEAL_METRICS.map((m) => m.label)],
+      1,
+    );
     for (const g of report.groups) groups.push([g.key === '' ? chalk.dim('(none)') : g.key, ...metricCells(g.totals)]);
     lines.push('', chalk.bold(`By ${first.by}`), groups.toString());
   }
