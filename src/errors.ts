@@ -61,3 +61,23 @@ export function closest(word: string, candidates: readonly string[]): string | u
   }
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(w.length / 2)) ? best : undefined;
 }
+
+/** Where in a configuration file a problem is: a YAML path like `kpis[1].min`, and its line and column when known. */
+export interface ConfigLocation {
+  file: string;
+  path?: string;
+  line?: number;
+  column?: number;
+}
+
+/** A bad target or configuration file: YAML syntax, schema, unknown names, broken references. */
+export class ConfigError extends SalesmetricsError {
+  override readonly name = 'ConfigError';
+  constructor(
+    code: string,
+    message: string,
+    readonly location: ConfigLocation,
+  ) {
+    super('config', code, message);
+  }
+}

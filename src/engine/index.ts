@@ -6,3 +6,4 @@ export * from './metrics/index.js';
 export * from './money.js';
 export * from './periods.js';
 export * from './report.js';
+export * from './check/index.js';

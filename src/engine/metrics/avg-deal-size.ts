@@ -7,5 +7,6 @@ export const avgDealSize: MetricDefinition = {
   label: 'Avg deal',
   kind: 'money',
   additive: false,
+  better: 'higher',
   compute: (f) => moneyToNumber(f.revenue, f.won),
 };

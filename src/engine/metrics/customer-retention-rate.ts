@@ -12,5 +12,6 @@ export const customerRetentionRate: MetricDefinition = {
   label: 'Retention',
   kind: 'ratio',
   additive: false,
+  better: 'higher',
   compute: (f) => (f.retention === null || f.retention.previous === 0 ? null : f.retention.kept / f.retention.previous),
 };

@@ -6,5 +6,6 @@ export const dealsLost: MetricDefinition = {
   label: 'Lost',
   kind: 'count',
   additive: true,
+  better: 'lower',
   compute: (f) => f.lost,
 };

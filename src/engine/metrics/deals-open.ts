@@ -12,5 +12,6 @@ export const dealsOpen: MetricDefinition = {
   label: 'Open',
   kind: 'count',
   additive: false,
+  better: 'higher',
   compute: (f) => f.openCount,
 };

@@ -6,5 +6,6 @@ export const dealsWon: MetricDefinition = {
   label: 'Won',
   kind: 'count',
   additive: true,
+  better: 'higher',
   compute: (f) => f.won,
 };

@@ -42,6 +42,8 @@ export interface MetricDefinition {
    * and medians do not.
    */
   additive: boolean;
+  /** Which way is good: a KGI on a `lower` metric (sales cycle, deals lost) is met at or below its target. */
+  better: 'higher' | 'lower';
   /** The value, in currency units for money (rounded to the cent), `null` when undefined. */
   compute(f: MetricFacts): number | null;
 }

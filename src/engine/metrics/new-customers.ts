@@ -11,5 +11,6 @@ export const newCustomers: MetricDefinition = {
   label: 'New cust',
   kind: 'count',
   additive: true,
+  better: 'higher',
   compute: (f) => f.newCustomers,
 };

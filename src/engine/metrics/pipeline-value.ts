@@ -7,5 +7,6 @@ export const pipelineValue: MetricDefinition = {
   label: 'Pipeline',
   kind: 'money',
   additive: false,
+  better: 'higher',
   compute: (f) => moneyToNumber(f.openAmount),
 };

@@ -7,5 +7,6 @@ export const revenue: MetricDefinition = {
   label: 'Revenue',
   kind: 'money',
   additive: true,
+  better: 'higher',
   compute: (f) => moneyToNumber(f.revenue),
 };

@@ -9,6 +9,7 @@ export const salesCycleDaysMean: MetricDefinition = {
   label: 'Cycle avg (d)',
   kind: 'days',
   additive: false,
+  better: 'lower',
   compute: (f) => f.cycle.mean(),
 };
 
@@ -21,5 +22,6 @@ export const salesCycleDaysMedian: MetricDefinition = {
   label: 'Cycle med (d)',
   kind: 'days',
   additive: false,
+  better: 'lower',
   compute: (f) => f.cycle.median(),
 };

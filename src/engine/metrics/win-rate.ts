@@ -6,5 +6,6 @@ export const winRate: MetricDefinition = {
   label: 'Win rate',
   kind: 'ratio',
   additive: false,
+  better: 'higher',
   compute: (f) => (f.won + f.lost === 0 ? null : f.won / (f.won + f.lost)),
 };

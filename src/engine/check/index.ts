@@ -1,0 +1,4 @@
+export * from './kgi.js';
+export * from './kpi.js';
+export * from './plan.js';
+export * from './summary.js';
