@@ -103,6 +103,22 @@ function addWonDay(g: GroupState, account: string, day: Day): void {
   else days.add(day);
 }
 
+const WHOLE_NUMBER = /^\d+$/;
+
+/**
+ * Orders deal ids: numerically when both are whole numbers (`9` before `10`,
+ * as CRMs number them), otherwise by their UTF-16 code units.
+ */
+export function compareDealIds(a: string, b: string): number {
+  if (WHOLE_NUMBER.test(a) && WHOLE_NUMBER.test(b)) {
+    const x = a.replace(/^0+(?=\d)/, '');
+    const y = b.replace(/^0+(?=\d)/, '');
+    if (x.length !== y.length) return x.length - y.length;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function seeDay(agg: DealAggregate, day: Day): void {
   if (agg.firstDay === null || day < agg.firstDay) agg.firstDay = day;
   if (agg.lastDay === null || day > agg.lastDay) agg.lastDay = day;
@@ -113,7 +129,7 @@ function offerFirstWon(agg: DealAggregate, account: string, candidate: FirstWon)
   if (
     current === undefined ||
     candidate.day < current.day ||
-    (candidate.day === current.day && candidate.dealId < current.dealId)
+    (candidate.day === current.day && compareDealIds(candidate.dealId, current.dealId) < 0)
   ) {
     agg.firstWon.set(account, candidate);
   }

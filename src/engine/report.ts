@@ -179,6 +179,15 @@ function metricsOf(
 /** Computes every metric for the window, each period and each group. */
 export function buildReport(agg: DealAggregate, options: ReportOptions): DealReport {
   const { window } = options;
+  if (
+    agg.options.window === null &&
+    agg.firstDay !== null &&
+    agg.lastDay !== null &&
+    (agg.firstDay < window.from || agg.lastDay > window.to)
+  ) {
+    // Closed-deal figures of the edge periods would include deals outside the window.
+    throw new Error('buildReport: a window narrower than the data needs an aggregate created with that window');
+  }
   const accounts = options.accounts ?? true;
   const cal = agg.options.calendar;
   const periods = periodsOfWindow(cal, window);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { compareDealIds } from '../../src/engine/aggregate.js';
 import { deal, groupOf, periodOf, range, run } from './deal-builder.js';
 
 describe('new_customers', () => {
@@ -189,5 +190,28 @@ describe('customer_retention_rate', () => {
     const r = run(d, { window: range('2025-01-01', '2025-02-28') });
     // Feb: prev Jan {A, B}; Feb {A} → 0.5.
     expect(periodOf(r, '2025-02').metrics.customer_retention_rate).toBe(0.5);
+  });
+});
+
+describe('compareDealIds', () => {
+  it('orders whole-number ids numerically and others by text', () => {
+    expect(compareDealIds('9', '10')).toBeLessThan(0);
+    expect(compareDealIds('010', '9')).toBeGreaterThan(0); // 10 > 9
+    expect(compareDealIds('007', '7')).toBeLessThan(0); // equal numbers: by text, '0' < '7'
+    expect(compareDealIds('D9', 'D10')).toBeGreaterThan(0); // text: '9' > '1'
+    expect(compareDealIds('A', 'A')).toBe(0);
+  });
+});
+
+describe('new customers with numeric deal ids', () => {
+  it('break a same-day tie by the numerically smallest id', () => {
+    // Account X wins deal 10 (team B) and deal 9 (team A) on the same day: 9 < 10, so X is team A's.
+    const deals = [
+      deal({ id: '10', status: 'won', amount: '5', closed: '2025-01-15', account: 'X', team: 'B' }),
+      deal({ id: '9', status: 'won', amount: '5', closed: '2025-01-15', account: 'X', team: 'A' }),
+    ];
+    const report = run(deals, { by: 'team', window: range('2025-01-01', '2025-01-31') });
+    expect(groupOf(report, 'A').totals.new_customers).toBe(1);
+    expect(groupOf(report, 'B').totals.new_customers).toBe(0);
   });
 });

@@ -20,3 +20,14 @@ export function summarize(kpis: readonly KpiCell[]): CheckSummary {
   for (const k of kpis) out[k.status]++;
   return out;
 }
+
+/** The outcome of checking targets as of a date. */
+export interface CheckResult {
+  asOf: string;
+  status: Severity;
+  /** The window KPIs were checked over: [from, min(to, as-of)]. */
+  window: { from: string; to: string };
+  kgis: KgiResult[];
+  kpis: KpiCell[];
+  summary: CheckSummary;
+}
