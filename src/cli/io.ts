@@ -15,6 +15,8 @@ export interface CliIO {
   stderr: OutputStream;
   stdin: Readable;
   cwd: string;
+  /** The clock, for "today" when `--as-of` is not given. @default () => new Date() */
+  now?: () => Date;
 }
 
 /** Exit codes. */

@@ -7,7 +7,11 @@ import { InputError, UsageError } from '../errors.js';
 import { renderReportCsv } from '../reporters/csv.js';
 import { toJsonReport } from '../reporters/json.js';
 import { renderReportTable } from '../reporters/table.js';
+import { toJsonCheck } from '../reporters/check-json.js';
+import { renderCheckTable } from '../reporters/check-table.js';
+import { checkExitCode, today } from './check-command.js';
 import { chalkFor } from './color.js';
+import { loadTargets, prepareCheck } from './targets-check.js';
 import { displayName, ingestDeals } from './deals-input.js';
 import { type CliIO, EXIT } from './io.js';
 
@@ -23,6 +27,9 @@ export interface ReportCommandOptions {
   rejects?: string;
   map: Record<string, string>;
   color: boolean;
+  /** A target file to check as well. */
+  targets?: string;
+  asOf?: Day;
 }
 
 /** Runs `salesmetrics report FILE`. Returns the exit code. */
@@ -37,7 +44,19 @@ export async function reportCommand(io: CliIO, file: string, opts: ReportCommand
   const filter = given ? { from: opts.from ?? -Infinity, to: opts.to ?? Infinity } : null;
   const agg = createAggregate({ calendar, by: opts.by ?? null, window: filter });
 
-  const read = await ingestDeals(io, file, opts, (deal) => addDeal(agg, deal));
+  const check =
+    opts.targets === undefined
+      ? undefined
+      : prepareCheck(loadTargets(io.cwd, opts.targets), {
+          asOf: opts.asOf ?? today(io),
+          ...(opts.from === undefined ? {} : { from: opts.from }),
+          ...(opts.to === undefined ? {} : { to: opts.to }),
+          calendar,
+        });
+  const read = await ingestDeals(io, file, opts, (deal) => {
+    addDeal(agg, deal);
+    check?.add(deal);
+  });
   if (read === null) return EXIT.error;
 
   const inferred = reportWindow(agg, null);
@@ -55,19 +74,24 @@ export async function reportCommand(io: CliIO, file: string, opts: ReportCommand
     );
   }
   const report = buildReport(agg, { window: { from, to }, accounts: read.hasAccounts });
-  const json = toJsonReport(report, {
-    deals: { path: file, rows: read.rows, used: read.used, rejected: read.rejected },
-  });
+  const inputs = { deals: { path: file, rows: read.rows, used: read.used, rejected: read.rejected } };
+  const json = toJsonReport(report, inputs);
+  const checked = check?.finish(read);
   switch (opts.format) {
     case 'json':
-      io.stdout.write(JSON.stringify(json, null, 2) + '\n');
+      io.stdout.write(
+        JSON.stringify(checked === undefined ? json : { ...json, check: toJsonCheck(checked, inputs) }, null, 2) + '\n',
+      );
       break;
     case 'csv':
       io.stdout.write(renderReportCsv(json));
       break;
-    case 'table':
-      io.stdout.write(renderReportTable(json, { chalk: chalkFor(io, opts.color) }));
+    case 'table': {
+      const chalk = chalkFor(io, opts.color);
+      io.stdout.write(renderReportTable(json, { chalk }));
+      if (checked !== undefined) io.stdout.write('\n' + renderCheckTable(checked, chalk));
       break;
+    }
   }
-  return EXIT.ok;
+  return checked === undefined ? EXIT.ok : checkExitCode(checked.status, 'fail');
 }

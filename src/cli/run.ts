@@ -1,10 +1,12 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { DIMENSIONS } from '../engine/deal.js';
 import { GRANULARITIES } from '../engine/periods.js';
 import { SalesmetricsError, UsageError } from '../errors.js';
 import { toJsonError } from '../reporters/json.js';
 import { type CliIO, EXIT } from './io.js';
 import { collectMapping, parseDateOption, parseMonthOption } from './options.js';
+import { checkCommand, type CheckCommandOptions } from './check-command.js';
+import { initCommand, schemaCommand } from './targets-commands.js';
 import { reportCommand, type ReportCommandOptions } from './report-command.js';
 import { VERSION } from './version.js';
 
@@ -17,7 +19,18 @@ Examples:
   $ salesmetrics report export.csv --map deal_id='Opportunity ID' --map stage='Deal Stage'
   $ salesmetrics report deals.csv --skip-invalid --rejects rejected.csv
 
-Exit codes: 0 success, 2 usage or input error.`;
+Exit codes: 0 success, 1 a target missed (with --targets), 2 usage, configuration or input error.`;
+
+const CHECK_EXAMPLES = `
+Examples:
+  $ salesmetrics init
+  $ salesmetrics check deals.csv --targets targets.yaml
+  $ salesmetrics check deals.csv --targets targets.yaml --as-of 2025-09-30 --format json
+  $ salesmetrics check deals.csv --targets targets.yaml --format junit > salesmetrics.xml
+  $ salesmetrics check deals.csv --targets targets.yaml --format markdown >> "$GITHUB_STEP_SUMMARY"
+
+Exit codes: 0 nothing failed (warnings allowed), 1 a KPI or KGI failed (or warned, with
+--fail-on warn), 2 usage, target-file or input error.`;
 
 function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   const program = new Command('salesmetrics')
@@ -50,10 +63,68 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
       collectMapping,
       {},
     )
+    .option('--targets <file>', 'also check KGI/KPI targets from this YAML file (exit 1 when one fails)')
+    .option('--as-of <date>', 'with --targets: the date targets are checked as of (default: today)', parseDateOption)
     .option('--no-color', 'no colours (also off under NO_COLOR or when not a terminal)')
     .addHelpText('after', REPORT_EXAMPLES)
     .action(async (file: string, opts: ReportCommandOptions) => {
       setExit(await reportCommand(io, file, opts));
+    });
+  program
+    .command('check')
+    .description('check deals against KGI/KPI targets from a YAML file; exit 1 when a target is missed')
+    .argument('<file>', 'deals CSV file, or - for standard input')
+    .requiredOption('--targets <file>', 'the target file (YAML; see salesmetrics init)')
+    .option('--as-of <date>', 'check as of this date, YYYY-MM-DD (default: today)', parseDateOption)
+    .option('--from <date>', 'first day of the KPI window (default: the target file, else the file)', parseDateOption)
+    .option('--to <date>', 'last day of the KPI window (default: the target file, else the file)', parseDateOption)
+    .addOption(
+      new Option('--period <period>', 'period of each_period checks (default: the target file, else month)').choices(
+        GRANULARITIES,
+      ),
+    )
+    .option(
+      '--fiscal-year-start <month>',
+      'first month of the fiscal year, 1..12 (default: the target file, else 1)',
+      parseMonthOption,
+    )
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['table', 'json', 'markdown', 'junit']).default('table'),
+    )
+    .addOption(
+      new Option('--fail-on <level>', 'exit 1 on failures only, or on warnings too')
+        .choices(['fail', 'warn'])
+        .default('fail'),
+    )
+    .option('--skip-invalid', 'leave invalid rows out (counted, with a warning) instead of failing', false)
+    .option('--rejects <file>', 'write rejected rows to this CSV file, with a reason column')
+    .option(
+      '--map <field=Header>',
+      "read a field from another column, e.g. --map deal_id='Opportunity ID' (repeatable)",
+      collectMapping,
+      {},
+    )
+    .option('--no-color', 'no colours (also off under NO_COLOR or when not a terminal)')
+    .addHelpText('after', CHECK_EXAMPLES)
+    .action(async (file: string, opts: CheckCommandOptions) => {
+      setExit(await checkCommand(io, file, opts));
+    });
+
+  program
+    .command('init')
+    .description('write a commented starter target file')
+    .option('--targets <file>', 'where to write it', 'targets.yaml')
+    .option('--force', 'overwrite an existing file', false)
+    .action((opts: { targets: string; force: boolean }) => {
+      setExit(initCommand(io, opts));
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of a file format')
+    .addArgument(new Argument('<format>', 'the file format').choices(['targets']))
+    .action(() => {
+      setExit(schemaCommand(io));
     });
   return program;
 }
@@ -93,6 +164,6 @@ function usageMessage(err: CommanderError): string {
 
 function fail(io: CliIO, err: SalesmetricsError): number {
   if (wantsJson(io.argv)) io.stdout.write(JSON.stringify(toJsonError(err)) + '\n');
-  io.stderr.write(`salesmetrics: ${err.message}\n`);
+  for (const line of err.message.split('\n')) io.stderr.write(`salesmetrics: ${line}\n`);
   return EXIT.error;
 }

@@ -106,11 +106,15 @@ function addWonDay(g: GroupState, account: string, day: Day): void {
 const WHOLE_NUMBER = /^\d+$/;
 
 /**
- * Orders deal ids: numerically when both are whole numbers (`9` before `10`,
- * as CRMs number them), otherwise by their UTF-16 code units.
+ * A total order of deal ids: whole numbers first, numerically (`9` before
+ * `10`, as CRMs number them; equal numbers by text), then every other id by
+ * its UTF-16 code units.
  */
 export function compareDealIds(a: string, b: string): number {
-  if (WHOLE_NUMBER.test(a) && WHOLE_NUMBER.test(b)) {
+  const an = WHOLE_NUMBER.test(a);
+  const bn = WHOLE_NUMBER.test(b);
+  if (an !== bn) return an ? -1 : 1;
+  if (an) {
     const x = a.replace(/^0+(?=\d)/, '');
     const y = b.replace(/^0+(?=\d)/, '');
     if (x.length !== y.length) return x.length - y.length;

@@ -26,12 +26,12 @@ export function readCsv(input: Readable, name: string, sink: CsvSink): Promise<v
       bom: true,
       relax_column_count: true,
       skip_empty_lines: true,
-      skip_records_with_empty_values: true,
       on_record: (fields: string[], ctx) => {
         // The row starts after the previous one and the empty lines skipped since.
         const line = lastEnd + 1 + (ctx.empty_lines - lastEmpty);
         lastEnd = ctx.lines;
         lastEmpty = ctx.empty_lines;
+        if (allBlank(fields)) return null;
         if (headerSeen) sink.record(fields, line);
         else {
           headerSeen = true;
@@ -59,6 +59,12 @@ export function readCsv(input: Readable, name: string, sink: CsvSink): Promise<v
     parser.resume();
     input.pipe(parser);
   });
+}
+
+/** A row of empty fields (`,,,` as spreadsheets write below the data) is no row. */
+function allBlank(fields: readonly string[]): boolean {
+  for (const f of fields) if (f.trim() !== '') return false;
+  return true;
 }
 
 function toInputError(err: unknown, name: string): unknown {

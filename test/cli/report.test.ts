@@ -398,6 +398,18 @@ describe('invalid rows', () => {
   });
 });
 
+describe('line numbers', () => {
+  it('count blank rows, empty lines and multi-line records', async () => {
+    // Line 3 is `,,,,`, line 4 empty, lines 5–6 one record with a quoted newline, line 7 ` , ,,,`.
+    const r = await runCli(['report', 'fixtures/deals-blank-rows-and-multiline.csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n').slice(0, 2)).toEqual([
+      'fixtures/deals-blank-rows-and-multiline.csv:5: column amount: "abc" is not a plain decimal (like 1234.5, at most 4 decimal places)',
+      'fixtures/deals-blank-rows-and-multiline.csv:8: column amount: "1x" is not a plain decimal (like 1234.5, at most 4 decimal places)',
+    ]);
+  });
+});
+
 describe('input errors exit 2 with one line', () => {
   it.each([
     ['fixtures/nope.csv', 'salesmetrics: fixtures/nope.csv: no such file; check the path'],
@@ -498,7 +510,9 @@ describe('help and version', () => {
       expect(r.stdout).toContain(option);
     }
     expect(r.stdout).toContain('$ salesmetrics report fixtures/deals.csv');
-    expect(r.stdout).toContain('Exit codes: 0 success, 2 usage or input error.');
+    expect(r.stdout).toContain(
+      'Exit codes: 0 success, 1 a target missed (with --targets), 2 usage, configuration or input error.',
+    );
   });
 
   it('prints the version of package.json', async () => {

@@ -194,7 +194,11 @@ describe('customer_retention_rate', () => {
 });
 
 describe('compareDealIds', () => {
-  it('orders whole-number ids numerically and others by text', () => {
+  it('orders whole-number ids numerically, before others by text: a total order', () => {
+    // '2' < '10' (numbers) < '1a' (text): no cycle, whatever the mix.
+    expect(compareDealIds('2', '10')).toBeLessThan(0);
+    expect(compareDealIds('10', '1a')).toBeLessThan(0);
+    expect(compareDealIds('2', '1a')).toBeLessThan(0);
     expect(compareDealIds('9', '10')).toBeLessThan(0);
     expect(compareDealIds('010', '9')).toBeGreaterThan(0); // 10 > 9
     expect(compareDealIds('007', '7')).toBeLessThan(0); // equal numbers: by text, '0' < '7'

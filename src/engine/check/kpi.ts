@@ -40,6 +40,9 @@ export interface KpiCell {
   actual: number | null;
   min: number | null;
   max: number | null;
+  /** The warning bounds. */
+  warnMin: number | null;
+  warnMax: number | null;
   status: KpiStatus;
   severity: Severity;
 }
@@ -83,6 +86,8 @@ export function evaluateKpi(spec: KpiSpec, report: DealReport): KpiCell[] {
     actual,
     min: spec.min ?? null,
     max: spec.max ?? null,
+    warnMin: spec.warn?.min ?? null,
+    warnMax: spec.warn?.max ?? null,
     ...kpiStatus(spec, actual),
   });
   for (const s of scopes) {

@@ -2,8 +2,8 @@ import type { MetricDefinition } from './facts.js';
 
 /**
  * `new_customers`: accounts whose first won deal in the whole file (earliest
- * `close_date`; on a tie, the smallest `deal_id`: numerically when both ids
- * are whole numbers, else by text) closes in P. In a group:
+ * `close_date`; on a tie, the smallest `deal_id`: whole-number ids
+ * numerically and before any other id, others by text) closes in P. In a group:
  * only accounts whose first won deal belongs to that group, so groups add up
  * to the total.
  */

@@ -1,0 +1,77 @@
+import { dayFromYMD, type Day } from '../engine/calendar.js';
+import type { Severity } from '../engine/check/index.js';
+import type { Granularity } from '../engine/periods.js';
+import { UsageError } from '../errors.js';
+import { renderCheckJunit } from '../reporters/check-junit.js';
+import { toJsonCheck } from '../reporters/check-json.js';
+import { renderCheckMarkdown } from '../reporters/check-markdown.js';
+import { renderCheckTable } from '../reporters/check-table.js';
+import { chalkFor } from './color.js';
+import { ingestDeals } from './deals-input.js';
+import { type CliIO, EXIT } from './io.js';
+import { loadTargets, prepareCheck } from './targets-check.js';
+
+/** The options of `salesmetrics check`, as parsed. */
+export interface CheckCommandOptions {
+  targets: string;
+  asOf?: Day;
+  from?: Day;
+  to?: Day;
+  period?: Granularity;
+  fiscalYearStart?: number;
+  format: 'table' | 'json' | 'markdown' | 'junit';
+  failOn: Severity;
+  skipInvalid: boolean;
+  rejects?: string;
+  map: Record<string, string>;
+  color: boolean;
+}
+
+/** Today's calendar date where the user is: the only place the clock is read. */
+export function today(io: CliIO): Day {
+  const now = io.now?.() ?? new Date();
+  return dayFromYMD(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+/** The exit code of a check: 1 when anything failed, or warned with `--fail-on warn`. */
+export function checkExitCode(status: Severity, failOn: Severity): number {
+  return status === 'fail' || (failOn === 'warn' && status === 'warn') ? EXIT.targetsMissed : EXIT.ok;
+}
+
+/** Runs `salesmetrics check FILE --targets targets.yaml`. Returns the exit code. */
+export async function checkCommand(io: CliIO, file: string, opts: CheckCommandOptions): Promise<number> {
+  if (opts.from !== undefined && opts.to !== undefined && opts.from > opts.to) {
+    throw new UsageError('bad_window', '--from is after --to; give a window with from ≤ to.');
+  }
+  const targets = loadTargets(io.cwd, opts.targets);
+  const asOf = opts.asOf ?? today(io);
+  const check = prepareCheck(targets, {
+    asOf,
+    ...(opts.from === undefined ? {} : { from: opts.from }),
+    ...(opts.to === undefined ? {} : { to: opts.to }),
+    calendar: {
+      granularity: opts.period ?? targets.period ?? 'month',
+      fiscalYearStart: opts.fiscalYearStart ?? targets.fiscal_year_start ?? 1,
+    },
+  });
+  const read = await ingestDeals(io, file, opts, (deal) => check.add(deal));
+  if (read === null) return EXIT.error;
+  const result = check.finish(read);
+  switch (opts.format) {
+    case 'json': {
+      const inputs = { deals: { path: file, rows: read.rows, used: read.used, rejected: read.rejected } };
+      io.stdout.write(JSON.stringify(toJsonCheck(result, inputs), null, 2) + '\n');
+      break;
+    }
+    case 'markdown':
+      io.stdout.write(renderCheckMarkdown(result));
+      break;
+    case 'junit':
+      io.stdout.write(renderCheckJunit(result, opts.failOn));
+      break;
+    case 'table':
+      io.stdout.write(renderCheckTable(result, chalkFor(io, opts.color)));
+      break;
+  }
+  return checkExitCode(result.status, opts.failOn);
+}

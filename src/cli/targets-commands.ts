@@ -1,0 +1,28 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+import { targetsJsonSchema } from '../targets/schema.js';
+import { STARTER_TARGETS } from '../targets/starter.js';
+import { type CliIO, EXIT } from './io.js';
+
+/** `salesmetrics init`: writes the starter target file, never over an existing one without --force. */
+export function initCommand(io: CliIO, opts: { targets: string; force: boolean }): number {
+  const path = resolve(io.cwd, opts.targets);
+  if (existsSync(path) && !opts.force) {
+    throw new UsageError(
+      'file_exists',
+      `${opts.targets} exists; pass --force to overwrite it, or --targets OTHER.yaml`,
+    );
+  }
+  writeFileSync(path, STARTER_TARGETS);
+  io.stderr.write(
+    `salesmetrics: wrote ${opts.targets}; check with: salesmetrics check deals.csv --targets ${opts.targets}\n`,
+  );
+  return EXIT.ok;
+}
+
+/** `salesmetrics schema targets`: prints the JSON Schema of the target file. */
+export function schemaCommand(io: CliIO): number {
+  io.stdout.write(JSON.stringify(targetsJsonSchema(), null, 2) + '\n');
+  return EXIT.ok;
+}

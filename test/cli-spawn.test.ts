@@ -1,0 +1,143 @@
+import { spawn } from 'node:child_process';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/** A few real-process runs of bin/salesmetrics.js, colour off (tier 3 of the test style). */
+const ROOT = join(import.meta.dirname, '..');
+const BIN = join(ROOT, 'bin', 'salesmetrics.js');
+const DEALS = 'fixtures/deals.csv';
+
+interface Ran {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const e: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...extra };
+  delete e.FORCE_COLOR;
+  return e;
+}
+
+/** Runs `command args` in the project root; `stdinFile` is piped to its standard input. */
+function spawnIn(command: string, args: readonly string[], opts: { stdinFile?: string; env?: NodeJS.ProcessEnv } = {}) {
+  return new Promise<Ran>((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, env: opts.env ?? env(), stdio: 'pipe' });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    if (opts.stdinFile === undefined) child.stdin.end();
+    else createReadStream(join(ROOT, opts.stdinFile)).pipe(child.stdin);
+  });
+}
+
+const salesmetrics = (args: readonly string[], opts: { stdinFile?: string } = {}): Promise<Ran> =>
+  spawnIn(process.execPath, [BIN, ...args], opts);
+
+beforeAll(() => {
+  if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
+    throw new Error('dist/cli/main.js does not exist: run npm run build first (these tests spawn bin/salesmetrics.js)');
+  }
+});
+
+interface JsonReportShape {
+  schemaVersion: number;
+  inputs: { deals: { path: string; rows: number; used: number; rejected: number } };
+  totals: Record<string, number | null>;
+  periods: unknown[];
+}
+
+describe('bin/salesmetrics.js', () => {
+  it('report prints a table with the totals and exits 0', async () => {
+    const r = await salesmetrics(['report', DEALS]);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toMatch(/^Totals$/m);
+    expect(r.stdout).toContain('┌'); // a drawn table
+    // NO_COLOR=1 and not a terminal: no escape sequences.
+    expect(r.stdout).not.toContain('\u001b[');
+  });
+
+  it('report --format json prints one parseable schemaVersion 1 document of the 200 rows', async () => {
+    const r = await salesmetrics(['report', DEALS, '--format', 'json']);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    const json = JSON.parse(r.stdout) as JsonReportShape;
+    expect(json.schemaVersion).toBe(1);
+    // fixtures/deals.csv: a header and 200 deals (fixtures/README.md), none invalid.
+    expect(json.inputs.deals).toEqual({ path: DEALS, rows: 200, used: 200, rejected: 0 });
+  });
+
+  it('a missing file exits 2 with exactly one line on stderr and no stack trace', async () => {
+    const r = await salesmetrics(['report', 'fixtures/no-such-deals.csv']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n')).toHaveLength(2); // one line and its newline
+    expect(r.stderr).toMatch(/^salesmetrics: .*no-such-deals\.csv.*\n$/);
+    expect(r.stderr).not.toMatch(/^\s*at /m);
+  });
+
+  it('--version prints the version of package.json', async () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    const r = await salesmetrics(['--version']);
+    expect(r).toEqual({ code: 0, signal: null, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('report - reads standard input: the same JSON as the file but for inputs.deals.path', async () => {
+    const [fromFile, fromStdin] = await Promise.all([
+      salesmetrics(['report', DEALS, '--format', 'json']),
+      salesmetrics(['report', '-', '--format', 'json'], { stdinFile: DEALS }),
+    ]);
+    expect(fromFile).toMatchObject({ code: 0, stderr: '' });
+    expect(fromStdin).toMatchObject({ code: 0, stderr: '' });
+    const a = JSON.parse(fromFile.stdout) as JsonReportShape;
+    const b = JSON.parse(fromStdin.stdout) as JsonReportShape;
+    expect(a.inputs.deals.path).toBe(DEALS);
+    expect(b.inputs.deals.path).toBe('-');
+    expect(b.periods.length).toBeGreaterThan(0);
+    expect({ ...b, inputs: { deals: { ...b.inputs.deals, path: DEALS } } }).toEqual(a);
+  });
+
+  describe('piped into a reader that stops early', () => {
+    let tmp = '';
+    beforeAll(() => {
+      tmp = mkdtempSync(join(tmpdir(), 'salesmetrics-pipe-'));
+    });
+    afterAll(() => {
+      rmSync(tmp, { recursive: true, force: true });
+    });
+
+    /**
+     * Runs `node bin/salesmetrics.js ARGS | READER` in sh. The pipeline's status is the
+     * reader's, so salesmetrics' own exit status is written to a file and returned too.
+     */
+    async function pipeline(args: string, reader: string, name: string): Promise<Ran & { salesmetrics: string }> {
+      const status = join(tmp, `${name}.status`);
+      const script = `{ node bin/salesmetrics.js ${args}; echo "$?" > "$STATUS_FILE"; } | ${reader}`;
+      const r = await spawnIn('sh', ['-c', script], { env: env({ STATUS_FILE: status }) });
+      return { ...r, salesmetrics: readFileSync(status, 'utf8').trim() };
+    }
+
+    it('| head -1 prints the CSV header, exit 0, nothing on stderr', async () => {
+      const r = await pipeline(`report ${DEALS} --format csv`, 'head -1', 'head-1');
+      expect(r).toMatchObject({ code: 0, stderr: '', salesmetrics: '0' });
+      expect(r.stdout).toMatch(/^by,group,period,from,to,revenue,deals_won,/);
+      expect(r.stdout.split('\n')).toHaveLength(2);
+    });
+
+    it('| head -c 100 on an output larger than a pipe buffer: exit 0, nothing on stderr', async () => {
+      // Weekly rows per owner come to more than a 64 KiB pipe buffer, so the write can outlive
+      // the reader and meet EPIPE, which must end the run quietly.
+      const args = `report ${DEALS} --format csv --period week --by owner`;
+      const whole = await salesmetrics(args.split(' '));
+      expect(Buffer.byteLength(whole.stdout)).toBeGreaterThan(64 * 1024);
+      const r = await pipeline(args, 'head -c 100', 'head-c');
+      expect(r).toMatchObject({ code: 0, stderr: '', salesmetrics: '0' });
+      expect(r.stdout).toHaveLength(100);
+    });
+  });
+});
