@@ -5,9 +5,8 @@ import { SalesmetricsError, UsageError } from '../errors.js';
 import { toJsonError } from '../reporters/json.js';
 import { type CliIO, EXIT } from './io.js';
 import { collectMapping, parseDateOption, parseMonthOption } from './options.js';
-import { checkCommand, type CheckCommandOptions } from './check-command.js';
-import { initCommand, schemaCommand } from './targets-commands.js';
-import { reportCommand, type ReportCommandOptions } from './report-command.js';
+import type { CheckCommandOptions } from './check-command.js';
+import type { ReportCommandOptions } from './report-command.js';
 import { VERSION } from './version.js';
 
 const REPORT_EXAMPLES = `
@@ -32,6 +31,8 @@ Examples:
 Exit codes: 0 nothing failed (warnings allowed), 1 a KPI or KGI failed (or warned, with
 --fail-on warn), 2 usage, target-file or input error.`;
 
+// Command modules are imported when their command runs, so that `--version`
+// and `--help` load commander alone and start fast.
 function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   const program = new Command('salesmetrics')
     .description('Sales metrics you can trust, from CRM/SFA CSV exports.')
@@ -68,6 +69,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--no-color', 'no colours (also off under NO_COLOR or when not a terminal)')
     .addHelpText('after', REPORT_EXAMPLES)
     .action(async (file: string, opts: ReportCommandOptions) => {
+      const { reportCommand } = await import('./report-command.js');
       setExit(await reportCommand(io, file, opts));
     });
   program
@@ -107,6 +109,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--no-color', 'no colours (also off under NO_COLOR or when not a terminal)')
     .addHelpText('after', CHECK_EXAMPLES)
     .action(async (file: string, opts: CheckCommandOptions) => {
+      const { checkCommand } = await import('./check-command.js');
       setExit(await checkCommand(io, file, opts));
     });
 
@@ -115,7 +118,8 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .description('write a commented starter target file')
     .option('--targets <file>', 'where to write it', 'targets.yaml')
     .option('--force', 'overwrite an existing file', false)
-    .action((opts: { targets: string; force: boolean }) => {
+    .action(async (opts: { targets: string; force: boolean }) => {
+      const { initCommand } = await import('./targets-commands.js');
       setExit(initCommand(io, opts));
     });
 
@@ -123,7 +127,8 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .command('schema')
     .description('print the JSON Schema of a file format')
     .addArgument(new Argument('<format>', 'the file format').choices(['targets']))
-    .action(() => {
+    .action(async () => {
+      const { schemaCommand } = await import('./targets-commands.js');
       setExit(schemaCommand(io));
     });
   return program;
