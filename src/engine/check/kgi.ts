@@ -72,20 +72,32 @@ export function evaluateKgi(spec: KgiSpec, asOf: Day, values: MetricValues): Kgi
   const additive = def?.additive ?? false;
   const lowerIsBetter = def?.better === 'lower';
   const total = spec.deadline - spec.start + 1;
-  const elapsed = asOf < spec.start ? 0 : asOf >= spec.deadline ? 1 : (asOf - spec.start + 1) / total;
+  // Elapsed days, both ends included, clamped to [0, total].
+  const days = asOf < spec.start ? 0 : asOf >= spec.deadline ? total : asOf - spec.start + 1;
+  const elapsed = days / total;
   const actual = values[spec.metric];
-  const paceTarget = additive ? spec.target * elapsed : spec.target;
+  // target × days / total, multiplied first so that whole results stay whole.
+  const paceTarget = additive ? (spec.target * days) / total : spec.target;
   const final = asOf >= spec.deadline;
-  const meets = (value: number, bar: number): boolean => (lowerIsBetter ? value <= bar : value >= bar);
+  // For additive metrics compare actual × total with target × days: no rounding of the pace.
+  const meetsPace = (value: number): boolean =>
+    additive
+      ? lowerIsBetter
+        ? value * total <= spec.target * days
+        : value * total >= spec.target * days
+      : lowerIsBetter
+        ? value <= spec.target
+        : value >= spec.target;
+  const meetsTarget = (value: number): boolean => (lowerIsBetter ? value <= spec.target : value >= spec.target);
 
   let status: KgiStatus;
   if (actual === null) status = final ? 'missed' : 'no_data';
-  else if (final) status = meets(actual, spec.target) ? 'achieved' : 'missed';
-  else status = meets(actual, paceTarget) ? 'on_track' : 'behind';
+  else if (final) status = meetsTarget(actual) ? 'achieved' : 'missed';
+  else status = meetsPace(actual) ? 'on_track' : 'behind';
   const severity: Severity =
     status === 'missed' ? 'fail' : status === 'behind' ? spec.behind : status === 'no_data' ? 'warn' : 'pass';
 
-  const projection = additive && actual !== null && elapsed > 0 ? actual / elapsed : null;
+  const projection = additive && actual !== null && days > 0 ? (actual * total) / days : null;
   return {
     id: spec.id,
     name: spec.name ?? null,
