@@ -30,16 +30,13 @@ const CASES = [
 
 /** Reads a CSV with `readCsv`: its header and its data records. */
 async function readRecords(path: string): Promise<{ header: string[]; records: string[][] }> {
-  let header: string[] = [];
-  const records: string[][] = [];
+  const all: string[][] = [];
   await readCsv(createReadStream(path), basename(path), {
-    header(fields) {
-      header = fields;
-    },
     record(fields) {
-      records.push(fields);
+      all.push(fields);
     },
   });
+  const [header = [], ...records] = all;
   return { header, records };
 }
 

@@ -29,6 +29,7 @@ const dimsArb: fc.Arbitrary<Record<Dimension, string>> = fc.record({
   segment: pool(['smb', 'enterprise']),
   channel: pool(['inside', 'outside']),
   source: pool(['inbound', 'outbound', 'event']),
+  currency: pool(['JPY', 'USD']),
 });
 
 /** A valid deal (as ingestion would let through), without its id. */
@@ -88,7 +89,7 @@ interface Setup {
 function aggregate(setup: Setup, window: DayRange | null, deals: readonly Deal[]): DealAggregate {
   const agg = createAggregate({
     calendar: { granularity: setup.granularity, fiscalYearStart: setup.fiscalYearStart },
-    by: setup.by,
+    by: setup.by === null ? [] : [setup.by],
     window,
   });
   for (const deal of deals) addDeal(agg, deal);
@@ -164,7 +165,7 @@ describe('first-won ties (one account, several won deals on its first day, one t
         createdDate: BASE,
         closeDate: BASE + 10,
         account: 'A-1',
-        dims: { owner: '', team: `team of ${dealId}`, segment: '', channel: '', source: '' },
+        dims: { owner: '', team: `team of ${dealId}`, segment: '', channel: '', source: '', currency: '' },
       })),
     );
   const setup: Setup = { by: 'team', granularity: 'month', fiscalYearStart: 1 };

@@ -7,12 +7,12 @@ import { toJsonCheck } from '../reporters/check-json.js';
 import { renderCheckMarkdown } from '../reporters/check-markdown.js';
 import { renderCheckTable } from '../reporters/check-table.js';
 import { chalkFor } from './color.js';
-import { ingestDeals } from './deals-input.js';
+import { type DealsInputOptions, ingestDeals } from './deals-input.js';
 import { type CliIO, EXIT } from './io.js';
 import { loadTargets, prepareCheck } from './targets-check.js';
 
 /** The options of `salesmetrics check`, as parsed. */
-export interface CheckCommandOptions {
+export interface CheckCommandOptions extends DealsInputOptions {
   targets: string;
   asOf?: Day;
   from?: Day;
@@ -21,9 +21,6 @@ export interface CheckCommandOptions {
   fiscalYearStart?: number;
   format: 'table' | 'json' | 'markdown' | 'junit';
   failOn: Severity;
-  skipInvalid: boolean;
-  rejects?: string;
-  map: Record<string, string>;
   color: boolean;
 }
 
@@ -54,7 +51,7 @@ export async function checkCommand(io: CliIO, file: string, opts: CheckCommandOp
       fiscalYearStart: opts.fiscalYearStart ?? targets.fiscal_year_start ?? 1,
     },
   });
-  const read = await ingestDeals(io, file, opts, (deal) => check.add(deal));
+  const read = await ingestDeals(io, file, opts, (deal) => check.add(deal), targets.deals);
   if (read === null) return EXIT.error;
   const result = check.finish(read);
   switch (opts.format) {

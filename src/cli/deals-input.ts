@@ -2,10 +2,17 @@ import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import { defaultStageClassifier, type Deal } from '../engine/deal.js';
+import type { Deal } from '../engine/deal.js';
+import { loadConfig } from '../config/load-config.js';
+import type { DealsInputConfig } from '../config/schema.js';
+import { compileDateFormat } from '../ingest/dates.js';
+import { encodingByName } from '../ingest/decode.js';
+import type { DealsProfile } from '../ingest/deals.js';
+import { PRESETS, type PresetName } from '../ingest/presets.js';
+import { loadRates } from './rates.js';
 import { InputError, UsageError } from '../errors.js';
 import { DEAL_FIELDS } from '../ingest/columns.js';
-import { readDeals, type ReadDealsResult } from '../ingest/deals.js';
+import { notesOf, readDeals, type ReadDealsResult, type ReadNote } from '../ingest/deals.js';
 import { describeRowProblem, formatRowProblem, type RowProblem } from '../ingest/row-problem.js';
 import { type JsonRowProblem, toJsonError } from '../reporters/json.js';
 import type { CliIO } from './io.js';
@@ -16,6 +23,64 @@ export interface DealsInputOptions {
   rejects?: string;
   map: Record<string, string>;
   format: string;
+  preset?: PresetName;
+  encoding?: string;
+  dateFormat?: string;
+  decimalComma?: boolean;
+  /** `--config FILE`; else `salesmetrics.config.yaml` when present. */
+  config?: string;
+  /** `--rates FILE` with `--currency CODE`: convert every amount to one currency. */
+  rates?: string;
+  currency?: string;
+}
+
+/**
+ * How the deals file is written, from weakest to strongest: the config
+ * file's `deals:` section, the target file's, then the flags.
+ */
+export function dealsProfile(io: CliIO, opts: DealsInputOptions, targetsSection?: DealsInputConfig): DealsProfile {
+  const config = loadConfig(io.cwd, opts.config)?.config.deals;
+  const sections = [config, targetsSection].filter((x): x is DealsInputConfig => x !== undefined);
+  const columns: Record<string, string> = {};
+  const won: string[] = [];
+  const lost: string[] = [];
+  let preset: PresetName | undefined;
+  let dateFormat: string | undefined;
+  let decimalComma: boolean | undefined;
+  let encoding: string | undefined;
+  for (const s of sections) {
+    Object.assign(columns, s.columns);
+    won.push(...(s.stages?.won ?? []));
+    lost.push(...(s.stages?.lost ?? []));
+    preset = s.preset ?? preset;
+    dateFormat = s.date_format ?? dateFormat;
+    decimalComma = s.decimal_comma ?? decimalComma;
+    encoding = s.encoding ?? encoding;
+  }
+  for (const field of Object.keys(opts.map)) {
+    if (!(DEAL_FIELDS as readonly string[]).includes(field)) {
+      throw new UsageError('bad_map', `--map ${field}=…: unknown field; deals fields are ${DEAL_FIELDS.join(', ')}.`);
+    }
+  }
+  Object.assign(columns, opts.map);
+  preset = opts.preset ?? preset;
+  dateFormat = opts.dateFormat ?? dateFormat;
+  decimalComma = opts.decimalComma ?? decimalComma;
+  encoding = opts.encoding ?? encoding;
+  const forced = encoding === undefined || encoding === 'auto' ? undefined : encodingByName(encoding);
+  if (encoding !== undefined && encoding !== 'auto' && forced === undefined) {
+    throw new UsageError('bad_encoding', `--encoding ${encoding}: use auto, utf8, utf16 or cp932`);
+  }
+  return {
+    ...(preset === undefined ? {} : { preset }),
+    columns,
+    won,
+    lost,
+    ...(dateFormat === undefined ? {} : { dateFormat: compileDateFormat(dateFormat) }),
+    decimalComma: decimalComma ?? false,
+    ...(forced === undefined ? {} : { encoding: forced }),
+    ...(opts.rates === undefined ? {} : { convert: loadRates(io.cwd, opts.rates, opts.currency) }),
+  };
 }
 
 /** The name of an input in messages: `<stdin>` for `-`. */
@@ -80,19 +145,15 @@ export async function ingestDeals(
   file: string,
   opts: DealsInputOptions,
   onDeal: (deal: Deal) => void,
+  targetsSection?: DealsInputConfig,
 ): Promise<ReadDealsResult | null> {
-  for (const field of Object.keys(opts.map)) {
-    if (!(DEAL_FIELDS as readonly string[]).includes(field)) {
-      throw new UsageError('bad_map', `--map ${field}=…: unknown field; deals fields are ${DEAL_FIELDS.join(', ')}.`);
-    }
-  }
+  const profile = dealsProfile(io, opts, targetsSection);
   const name = displayName(file);
   const first: RowProblem[][] = [];
   const rejects = opts.rejects === undefined ? undefined : new RejectsWriter(resolve(io.cwd, opts.rejects));
   const read = await readDeals(openInput(io, file), {
     file: name,
-    classify: defaultStageClassifier,
-    columns: opts.map,
+    profile,
     onDeal,
     onReject: (problems, fields, header) => {
       if (first.length < SHOWN_ROWS) first.push(problems);
@@ -100,6 +161,9 @@ export async function ingestDeals(
     },
   });
   await rejects?.close(read.header);
+  for (const note of notesOf(read)) io.stderr.write(`salesmetrics: ${formatNote(name, note)}\n`);
+  if (read.preset !== null)
+    for (const line of missingFieldNotes(name, read)) io.stderr.write(`salesmetrics: ${line}\n`);
 
   if (read.rejected > 0 && !opts.skipInvalid) {
     const message = `${name}: ${read.rejected} invalid row${read.rejected === 1 ? '' : 's'}; fix them, or pass --skip-invalid to leave them out`;
@@ -127,4 +191,32 @@ export async function ingestDeals(
     );
   }
   return read;
+}
+
+/** A note on how the file was read, for stderr. */
+export function formatNote(name: string, note: ReadNote): string {
+  switch (note.code) {
+    case 'preset_detected':
+      return `${name}: read as a ${PRESETS[note.preset].label} (--preset ${note.preset})`;
+    case 'lines_skipped':
+      return `${name}: skipped ${note.count} ${note.kind} line${note.count === 1 ? '' : 's'} (first: ${JSON.stringify(note.first)})`;
+  }
+}
+
+/** Which metrics are null because a preset's export lacks a column. */
+export function missingFieldNotes(name: string, read: ReadDealsResult): string[] {
+  const out: string[] = [];
+  if (!read.hasAmounts) out.push(`${name}: no amount column: revenue, pipeline_value and avg_deal_size are null`);
+  if (!read.hasCreatedDates)
+    out.push(`${name}: no created_date column: sales_cycle_days_mean and sales_cycle_days_median are null`);
+  if (!read.hasAccounts)
+    out.push(`${name}: no account_id or account_name column: new_customers and customer_retention_rate are null`);
+  return out;
+}
+
+/** Several currencies are never summed together. */
+export function mixedCurrencyWarning(name: string, currencies: readonly string[]): string {
+  const list =
+    currencies.length === 0 ? 'several currencies' : `${currencies.length} currencies (${currencies.join(', ')})`;
+  return `${name} has amounts in ${list}, some maybe without one: money metrics are given per currency (by currency) and are null in the totals; pass --rates FILE --currency CODE to convert them`;
 }

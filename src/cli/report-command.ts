@@ -12,20 +12,19 @@ import { renderCheckTable } from '../reporters/check-table.js';
 import { checkExitCode, today } from './check-command.js';
 import { chalkFor } from './color.js';
 import { loadTargets, prepareCheck } from './targets-check.js';
-import { displayName, ingestDeals } from './deals-input.js';
+import { type DealsInputOptions, displayName, ingestDeals, mixedCurrencyWarning } from './deals-input.js';
 import { type CliIO, EXIT } from './io.js';
 
 /** The options of `salesmetrics report`, as parsed. */
-export interface ReportCommandOptions {
+export interface ReportCommandOptions extends DealsInputOptions {
   from?: Day;
   to?: Day;
-  period: Granularity;
-  fiscalYearStart: number;
+  /** @default the target file's, else month */
+  period?: Granularity;
+  /** @default the target file's, else 1 */
+  fiscalYearStart?: number;
   by?: Dimension;
   format: 'table' | 'json' | 'csv';
-  skipInvalid: boolean;
-  rejects?: string;
-  map: Record<string, string>;
   color: boolean;
   /** A target file to check as well. */
   targets?: string;
@@ -39,24 +38,34 @@ export async function reportCommand(io: CliIO, file: string, opts: ReportCommand
   }
   const name = displayName(file);
   const given = opts.from !== undefined || opts.to !== undefined;
-  const calendar = { granularity: opts.period, fiscalYearStart: opts.fiscalYearStart };
+  const targets = opts.targets === undefined ? undefined : loadTargets(io.cwd, opts.targets);
+  const calendar = {
+    granularity: opts.period ?? targets?.period ?? 'month',
+    fiscalYearStart: opts.fiscalYearStart ?? targets?.fiscal_year_start ?? 1,
+  };
   // Deals closed outside a given window stay out of closed-deal figures; an open end is unbounded.
   const filter = given ? { from: opts.from ?? -Infinity, to: opts.to ?? Infinity } : null;
-  const agg = createAggregate({ calendar, by: opts.by ?? null, window: filter });
+  const agg = createAggregate({ calendar, by: opts.by === undefined ? [] : [opts.by], window: filter });
 
   const check =
-    opts.targets === undefined
+    targets === undefined
       ? undefined
-      : prepareCheck(loadTargets(io.cwd, opts.targets), {
+      : prepareCheck(targets, {
           asOf: opts.asOf ?? today(io),
           ...(opts.from === undefined ? {} : { from: opts.from }),
           ...(opts.to === undefined ? {} : { to: opts.to }),
           calendar,
         });
-  const read = await ingestDeals(io, file, opts, (deal) => {
-    addDeal(agg, deal);
-    check?.add(deal);
-  });
+  const read = await ingestDeals(
+    io,
+    file,
+    opts,
+    (deal) => {
+      addDeal(agg, deal);
+      check?.add(deal);
+    },
+    targets?.deals,
+  );
   if (read === null) return EXIT.error;
 
   const inferred = reportWindow(agg, null);
@@ -73,7 +82,9 @@ export async function reportCommand(io: CliIO, file: string, opts: ReportCommand
       `the window ${formatDay(from)} – ${formatDay(to)} is empty; adjust --from or --to`,
     );
   }
-  const report = buildReport(agg, { window: { from, to }, accounts: read.hasAccounts });
+  const report = buildReport(agg, { window: { from, to }, accounts: read.hasAccounts, amounts: read.hasAmounts });
+  if (report.mixedCurrencies)
+    io.stderr.write(`salesmetrics: warning: ${mixedCurrencyWarning(name, report.currencies)}\n`);
   const inputs = { deals: { path: file, rows: read.rows, used: read.used, rejected: read.rejected } };
   const json = toJsonReport(report, inputs);
   const checked = check?.finish(read);

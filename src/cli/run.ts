@@ -1,6 +1,7 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { DIMENSIONS } from '../engine/deal.js';
 import { GRANULARITIES } from '../engine/periods.js';
+import { PRESET_NAMES } from '../ingest/presets.js';
 import { SalesmetricsError, UsageError } from '../errors.js';
 import { toJsonError } from '../reporters/json.js';
 import { type CliIO, EXIT } from './io.js';
@@ -31,6 +32,26 @@ Examples:
 Exit codes: 0 nothing failed (warnings allowed), 1 a KPI or KGI failed (or warned, with
 --fail-on warn), 2 usage, target-file or input error.`;
 
+/** The options every command that reads a deals export takes. */
+function dealsInputOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--preset <crm>', 'the CRM export (default: detected from the header)').choices(PRESET_NAMES))
+    .option(
+      '--map <field=Header>',
+      "read a field from another column, e.g. --map deal_id='Opportunity ID' (repeatable)",
+      collectMapping,
+      {},
+    )
+    .option('--config <file>', 'column mappings and formats (default: salesmetrics.config.yaml when present)')
+    .option('--encoding <name>', 'auto (default: BOM, else UTF-8, else CP932), utf8, utf16, cp932')
+    .option('--date-format <format>', 'format of dates such as 01/02/2025: MM/DD/YYYY, DD/MM/YYYY, …')
+    .option('--decimal-comma', 'amounts are written 1.234,56')
+    .option('--rates <file>', 'CSV of currency,rate: convert every amount to --currency')
+    .option('--currency <code>', 'the currency --rates converts to, e.g. JPY')
+    .option('--skip-invalid', 'leave invalid rows out (counted, with a warning) instead of failing', false)
+    .option('--rejects <file>', 'write rejected rows to this CSV file, with a reason column');
+}
+
 // Command modules are imported when their command runs, so that `--version`
 // and `--help` load commander alone and start fast.
 function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
@@ -46,24 +67,25 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     })
     .showSuggestionAfterError(true);
 
-  program
+  const report = program
     .command('report')
     .description('compute revenue, win rate, deal size, sales cycle, new customers and retention from a deals CSV')
     .argument('<file>', 'deals CSV file, or - for standard input')
     .option('--from <date>', 'first day of the window, YYYY-MM-DD (default: first month in the file)', parseDateOption)
     .option('--to <date>', 'last day of the window, YYYY-MM-DD (default: last month in the file)', parseDateOption)
-    .addOption(new Option('--period <period>', 'period of the rows').choices(GRANULARITIES).default('month'))
-    .option('--fiscal-year-start <month>', 'first month of the fiscal year, 1..12 (4 for 年度)', parseMonthOption, 1)
-    .addOption(new Option('--by <column>', 'also report each group of this column').choices(DIMENSIONS))
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
-    .option('--skip-invalid', 'leave invalid rows out (counted, with a warning) instead of failing', false)
-    .option('--rejects <file>', 'write rejected rows to this CSV file, with a reason column')
-    .option(
-      '--map <field=Header>',
-      "read a field from another column, e.g. --map deal_id='Opportunity ID' (repeatable)",
-      collectMapping,
-      {},
+    .addOption(
+      new Option('--period <period>', "period of the rows (default: month, or the target file's)").choices(
+        GRANULARITIES,
+      ),
     )
+    .option(
+      '--fiscal-year-start <month>',
+      'first month of the fiscal year, 1..12 (4 for 年度; default 1)',
+      parseMonthOption,
+    )
+    .addOption(new Option('--by <column>', 'also report each group of this column').choices(DIMENSIONS))
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'));
+  dealsInputOptions(report)
     .option('--targets <file>', 'also check KGI/KPI targets from this YAML file (exit 1 when one fails)')
     .option('--as-of <date>', 'with --targets: the date targets are checked as of (default: today)', parseDateOption)
     .option('--no-color', 'no colours (also off under NO_COLOR or when not a terminal)')
@@ -72,7 +94,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
       const { reportCommand } = await import('./report-command.js');
       setExit(await reportCommand(io, file, opts));
     });
-  program
+  const check = program
     .command('check')
     .description('check deals against KGI/KPI targets from a YAML file; exit 1 when a target is missed')
     .argument('<file>', 'deals CSV file, or - for standard input')
@@ -97,15 +119,8 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
       new Option('--fail-on <level>', 'exit 1 on failures only, or on warnings too')
         .choices(['fail', 'warn'])
         .default('fail'),
-    )
-    .option('--skip-invalid', 'leave invalid rows out (counted, with a warning) instead of failing', false)
-    .option('--rejects <file>', 'write rejected rows to this CSV file, with a reason column')
-    .option(
-      '--map <field=Header>',
-      "read a field from another column, e.g. --map deal_id='Opportunity ID' (repeatable)",
-      collectMapping,
-      {},
-    )
+    );
+  dealsInputOptions(check)
     .option('--no-color', 'no colours (also off under NO_COLOR or when not a terminal)')
     .addHelpText('after', CHECK_EXAMPLES)
     .action(async (file: string, opts: CheckCommandOptions) => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { addDeal, createAggregate, type DealAggregate } from '../engine/aggregate.js';
+import { addDeal, createAggregate } from '../engine/aggregate.js';
 import { type Day, formatDay, parseIsoDay } from '../engine/calendar.js';
 import {
   evaluateKgi,
@@ -10,7 +10,7 @@ import {
   overallStatus,
   summarize,
 } from '../engine/check/index.js';
-import type { Deal, Dimension } from '../engine/deal.js';
+import type { Deal } from '../engine/deal.js';
 import type { MetricId } from '../engine/metrics/index.js';
 import type { Calendar, DayRange } from '../engine/periods.js';
 import { buildReport, reportWindow } from '../engine/report.js';
@@ -60,11 +60,9 @@ export function prepareCheck(
   const from = settings.from ?? day(targets.window?.from);
   const to = settings.to ?? day(targets.window?.to);
   const kpiFilter: DayRange = { from: from ?? -Infinity, to: Math.min(to ?? Infinity, asOf) };
-  const groupings = new Map<Dimension | null, DealAggregate>();
-  for (const k of targets.kpis) {
-    const by = k.by ?? null;
-    if (!groupings.has(by)) groupings.set(by, createAggregate({ calendar, by, window: kpiFilter }));
-  }
+  // One aggregate for every KPI, grouped by every column a KPI names.
+  const dims = [...new Set(targets.kpis.flatMap((k) => (k.by === undefined ? [] : [k.by])))];
+  const kpiAgg = createAggregate({ calendar, by: dims, window: kpiFilter });
   const kgiAggs = targets.kgis.map((k) => {
     const start = day(k.start) ?? day(targets.window?.from);
     const deadline = day(k.deadline);
@@ -73,16 +71,16 @@ export function prepareCheck(
       throw new ConfigError('missing_start', `KGI ${k.id}: no start date`, { file: '' });
     }
     const window = { from: start, to: Math.max(start - 1, Math.min(asOf, deadline)) };
-    return { kgi: k, start, deadline, window, agg: createAggregate({ calendar, by: null, window }) };
+    return { kgi: k, start, deadline, window, agg: createAggregate({ calendar, by: [], window }) };
   });
-  const all = [...groupings.values(), ...kgiAggs.map((k) => k.agg)];
+  const all = [...(targets.kpis.length > 0 ? [kpiAgg] : []), ...kgiAggs.map((k) => k.agg)];
 
   return {
     add(deal) {
       for (const a of all) addDeal(a, deal);
     },
     finish(read) {
-      const any = groupings.values().next().value ?? kgiAggs[0]?.agg;
+      const any = all[0];
       const inferred = any === undefined ? null : reportWindow(any, null);
       const wFrom = from ?? inferred?.from;
       const wTo = Math.min(to ?? inferred?.to ?? asOf, asOf);
@@ -93,12 +91,9 @@ export function prepareCheck(
       }
       const window = { from: wFrom, to: Math.max(wTo, wFrom - 1) };
       const kpis: KpiCell[] = [];
-      const reports = new Map(
-        [...groupings].map(([by, agg]) => [by, buildReport(agg, { window, accounts: read.hasAccounts })] as const),
-      );
+      const known = { accounts: read.hasAccounts, amounts: read.hasAmounts };
+      const report = buildReport(kpiAgg, { window, ...known });
       for (const k of targets.kpis) {
-        const report = reports.get(k.by ?? null);
-        if (report === undefined) continue;
         kpis.push(
           ...evaluateKpi(
             {
@@ -116,7 +111,7 @@ export function prepareCheck(
         );
       }
       const kgis = kgiAggs.map(({ kgi, start, deadline, window: w, agg }) => {
-        const values = buildReport(agg, { window: w, accounts: read.hasAccounts }).totals;
+        const values = buildReport(agg, { window: w, ...known }).totals;
         return evaluateKgi(
           {
             id: kgi.id,

@@ -1,4 +1,5 @@
 import type { Day } from './calendar.js';
+import { DaySet } from './day-set.js';
 import type { Deal, Dimension } from './deal.js';
 import { Histogram } from './histogram.js';
 import type { Money } from './money.js';
@@ -7,8 +8,8 @@ import { type Calendar, type DayRange, periodKeyOfDay } from './periods.js';
 /** What the aggregation needs to know before the first deal. */
 export interface AggregateOptions {
   calendar: Calendar;
-  /** Group by this column as well as the totals. @default null */
-  by: Dimension | null;
+  /** Also group by these columns. @default [] */
+  by: readonly Dimension[];
   /**
    * The report window when it is known up front. Deals closed outside it are
    * left out of closed-deal figures; they still count for new customers,
@@ -33,7 +34,7 @@ export interface OpenDelta {
   amount: Money;
 }
 
-/** Everything kept for one group (or for all deals when not grouping). */
+/** Everything kept for one group, or for all deals. */
 export interface GroupState {
   /** By period key. */
   cells: Map<number, PeriodCell>;
@@ -42,15 +43,28 @@ export interface GroupState {
   /** Changes of the open deals by day: +1 on the created day, −1 on the close day. */
   openDeltas: Map<Day, OpenDelta>;
   /** Account → days on which it closed a won deal of this group. */
-  wonDays: Map<string, Set<Day>>;
+  wonDays: Map<string, DaySet>;
 }
 
 /** The earliest won deal of an account (earliest close date, then smallest deal id). */
 export interface FirstWon {
   day: Day;
   dealId: string;
-  /** The group of that deal (`''` when not grouping). */
-  group: string;
+  /** The grouping values of that deal. */
+  dims: Readonly<Record<Dimension, string>>;
+}
+
+/**
+ * Deals of several currencies cannot be summed: the aggregate keeps each
+ * currency apart from the moment a second one appears (until then, `all`
+ * holds the first currency's deals alone, so it is copied as that
+ * currency's state).
+ */
+export interface CurrencyState {
+  /** The currency of the first deal; `null` before any deal. */
+  first: string | null;
+  /** Per currency, once a second one appeared; `null` while there is one. */
+  split: Map<string, GroupState> | null;
 }
 
 /**
@@ -63,15 +77,28 @@ export interface DealAggregate {
   /** Earliest and latest created or close date seen; `null` before any. */
   firstDay: Day | null;
   lastDay: Day | null;
-  groups: Map<string, GroupState>;
+  /** All deals. */
+  all: GroupState;
+  /** Per grouping column, per value. */
+  groups: Map<Dimension, Map<string, GroupState>>;
+  currency: CurrencyState;
   firstWon: Map<string, FirstWon>;
 }
 
 export function createAggregate(options: AggregateOptions): DealAggregate {
-  return { options, deals: 0, firstDay: null, lastDay: null, groups: new Map(), firstWon: new Map() };
+  return {
+    options,
+    deals: 0,
+    firstDay: null,
+    lastDay: null,
+    all: newGroup(),
+    groups: new Map(options.by.map((d) => [d, new Map()])),
+    currency: { first: null, split: null },
+    firstWon: new Map(),
+  };
 }
 
-function newGroup(): GroupState {
+export function newGroup(): GroupState {
   return { cells: new Map(), openBefore: { count: 0, amount: 0n }, openDeltas: new Map(), wonDays: new Map() };
 }
 
@@ -79,11 +106,11 @@ function newCell(): PeriodCell {
   return { won: 0, lost: 0, revenue: 0n, cycle: new Histogram() };
 }
 
-function groupOf(agg: DealAggregate, key: string): GroupState {
-  let g = agg.groups.get(key);
+function groupIn(groups: Map<string, GroupState>, key: string): GroupState {
+  let g = groups.get(key);
   if (g === undefined) {
     g = newGroup();
-    agg.groups.set(key, g);
+    groups.set(key, g);
   }
   return g;
 }
@@ -98,9 +125,17 @@ function addOpenDelta(g: GroupState, day: Day, count: number, amount: Money): vo
 }
 
 function addWonDay(g: GroupState, account: string, day: Day): void {
-  const days = g.wonDays.get(account);
-  if (days === undefined) g.wonDays.set(account, new Set([day]));
-  else days.add(day);
+  let days = g.wonDays.get(account);
+  if (days === undefined) {
+    days = new DaySet();
+    g.wonDays.set(account, days);
+  }
+  days.add(day);
+}
+
+function seeDay(agg: DealAggregate, day: Day): void {
+  if (agg.firstDay === null || day < agg.firstDay) agg.firstDay = day;
+  if (agg.lastDay === null || day > agg.lastDay) agg.lastDay = day;
 }
 
 const WHOLE_NUMBER = /^\d+$/;
@@ -123,57 +158,33 @@ export function compareDealIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function seeDay(agg: DealAggregate, day: Day): void {
-  if (agg.firstDay === null || day < agg.firstDay) agg.firstDay = day;
-  if (agg.lastDay === null || day > agg.lastDay) agg.lastDay = day;
-}
-
-function offerFirstWon(agg: DealAggregate, account: string, candidate: FirstWon): void {
+function offerFirstWon(agg: DealAggregate, account: string, day: Day, dealId: string, dims: FirstWon['dims']): void {
   const current = agg.firstWon.get(account);
-  if (
-    current === undefined ||
-    candidate.day < current.day ||
-    (candidate.day === current.day && compareDealIds(candidate.dealId, current.dealId) < 0)
-  ) {
-    agg.firstWon.set(account, candidate);
+  if (current === undefined) agg.firstWon.set(account, { day, dealId, dims });
+  else if (day < current.day || (day === current.day && compareDealIds(dealId, current.dealId) < 0)) {
+    current.day = day;
+    current.dealId = dealId;
+    current.dims = dims;
   }
 }
 
-/**
- * Adds one deal. A closed deal must have a close date on or after its
- * created date (ingestion rejects the others).
- */
-export function addDeal(agg: DealAggregate, deal: Deal): void {
-  const { calendar, by, window } = agg.options;
-  const groupKey = by === null ? '' : deal.dims[by];
-  const g = groupOf(agg, groupKey);
-  agg.deals++;
-  if (deal.createdDate !== null) seeDay(agg, deal.createdDate);
-
-  // Open deals: the deal is open on days created ≤ d < close.
+/** Adds one deal to one group's state. */
+function addToGroup(g: GroupState, deal: Deal, cellKey: number | null): void {
   if (deal.createdDate === null) {
     g.openBefore.count++;
     g.openBefore.amount += deal.amount;
   } else {
     addOpenDelta(g, deal.createdDate, 1, deal.amount);
   }
-  if (deal.status === 'open' || deal.closeDate === null) return;
-
   const close = deal.closeDate;
-  seeDay(agg, close);
+  if (deal.status === 'open' || close === null) return;
   addOpenDelta(g, close, -1, -deal.amount);
-
-  if (deal.status === 'won' && deal.account !== null) {
-    addWonDay(g, deal.account, close);
-    offerFirstWon(agg, deal.account, { day: close, dealId: deal.dealId, group: groupKey });
-  }
-
-  if (window !== null && (close < window.from || close > window.to)) return;
-  const key = periodKeyOfDay(calendar, close);
-  let cell = g.cells.get(key);
+  if (deal.status === 'won' && deal.account !== null) addWonDay(g, deal.account, close);
+  if (cellKey === null) return;
+  let cell = g.cells.get(cellKey);
   if (cell === undefined) {
     cell = newCell();
-    g.cells.set(key, cell);
+    g.cells.set(cellKey, cell);
   }
   if (deal.status === 'won') {
     cell.won++;
@@ -184,6 +195,43 @@ export function addDeal(agg: DealAggregate, deal: Deal): void {
   }
 }
 
+/** A deep copy of a group's state. */
+export function cloneGroup(g: GroupState): GroupState {
+  const out = newGroup();
+  mergeGroupInto(out, g);
+  return out;
+}
+
+/**
+ * Adds one deal. Open deals are open on the days created ≤ d < close. A
+ * closed deal must have a close date on or after its created date
+ * (ingestion rejects the others).
+ */
+export function addDeal(agg: DealAggregate, deal: Deal): void {
+  const { calendar, window } = agg.options;
+  agg.deals++;
+  if (deal.createdDate !== null) seeDay(agg, deal.createdDate);
+  const close = deal.status === 'open' ? null : deal.closeDate;
+  let cellKey: number | null = null;
+  if (close !== null) {
+    seeDay(agg, close);
+    if (deal.status === 'won' && deal.account !== null) offerFirstWon(agg, deal.account, close, deal.dealId, deal.dims);
+    if (window === null || (close >= window.from && close <= window.to)) cellKey = periodKeyOfDay(calendar, close);
+  }
+
+  const cur = agg.currency;
+  const currency = deal.dims.currency;
+  if (cur.first === null) cur.first = currency;
+  else if (cur.split === null && currency !== cur.first) {
+    // A second currency: everything so far was the first one's.
+    cur.split = new Map([[cur.first, cloneGroup(agg.all)]]);
+  }
+  if (cur.split !== null) addToGroup(groupIn(cur.split, currency), deal, cellKey);
+
+  addToGroup(agg.all, deal, cellKey);
+  for (const [dim, groups] of agg.groups) addToGroup(groupIn(groups, deal.dims[dim]), deal, cellKey);
+}
+
 function mergeCell(into: PeriodCell, from: PeriodCell): void {
   into.won += from.won;
   into.lost += from.lost;
@@ -191,7 +239,7 @@ function mergeCell(into: PeriodCell, from: PeriodCell): void {
   into.cycle.merge(from.cycle);
 }
 
-/** Adds everything of `from` into `into` (same keys: groups, periods, days, accounts). */
+/** Adds everything of `from` into `into`. */
 export function mergeGroupInto(into: GroupState, from: GroupState): void {
   for (const [key, cell] of from.cells) {
     let target = into.cells.get(key);
@@ -204,7 +252,20 @@ export function mergeGroupInto(into: GroupState, from: GroupState): void {
   into.openBefore.count += from.openBefore.count;
   into.openBefore.amount += from.openBefore.amount;
   for (const [day, d] of from.openDeltas) addOpenDelta(into, day, d.count, d.amount);
-  for (const [account, days] of from.wonDays) for (const day of days) addWonDay(into, account, day);
+  for (const [account, days] of from.wonDays) {
+    let target = into.wonDays.get(account);
+    if (target === undefined) {
+      target = new DaySet();
+      into.wonDays.set(account, target);
+    }
+    target.addAll(days);
+  }
+}
+
+/** Each currency's state: the split, or `all` for the one currency seen. */
+export function currencyGroups(agg: DealAggregate): Map<string, GroupState> {
+  if (agg.currency.split !== null) return agg.currency.split;
+  return agg.currency.first === null ? new Map() : new Map([[agg.currency.first, agg.all]]);
 }
 
 /**
@@ -213,12 +274,21 @@ export function mergeGroupInto(into: GroupState, from: GroupState): void {
  */
 export function mergeAggregates(a: DealAggregate, b: DealAggregate): DealAggregate {
   const out = createAggregate(a.options);
+  const currencies = new Map<string, GroupState>();
   for (const src of [a, b]) {
     out.deals += src.deals;
     if (src.firstDay !== null) seeDay(out, src.firstDay);
     if (src.lastDay !== null) seeDay(out, src.lastDay);
-    for (const [key, g] of src.groups) mergeGroupInto(groupOf(out, key), g);
-    for (const [account, fw] of src.firstWon) offerFirstWon(out, account, fw);
+    mergeGroupInto(out.all, src.all);
+    for (const [dim, groups] of src.groups) {
+      const target = out.groups.get(dim) ?? new Map<string, GroupState>();
+      out.groups.set(dim, target);
+      for (const [key, g] of groups) mergeGroupInto(groupIn(target, key), g);
+    }
+    for (const [key, g] of currencyGroups(src)) mergeGroupInto(groupIn(currencies, key), g);
+    for (const [account, fw] of src.firstWon) offerFirstWon(out, account, fw.day, fw.dealId, fw.dims);
   }
+  const [first] = currencies.keys();
+  out.currency = { first: first ?? null, split: currencies.size > 1 ? currencies : null };
   return out;
 }

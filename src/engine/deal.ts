@@ -5,9 +5,9 @@ import type { Money } from './money.js';
 export type DealStatus = 'won' | 'lost' | 'open';
 
 /** Columns a report can be grouped by. */
-export type Dimension = 'owner' | 'team' | 'segment' | 'channel' | 'source';
+export type Dimension = 'owner' | 'team' | 'segment' | 'channel' | 'source' | 'currency';
 
-export const DIMENSIONS: readonly Dimension[] = ['owner', 'team', 'segment', 'channel', 'source'];
+export const DIMENSIONS: readonly Dimension[] = ['owner', 'team', 'segment', 'channel', 'source', 'currency'];
 
 /** One deal (opportunity) as the engine sees it. */
 export interface Deal {
@@ -25,21 +25,3 @@ export interface Deal {
   /** Values of the grouping columns; `''` when empty. */
   dims: Readonly<Record<Dimension, string>>;
 }
-
-/**
- * Maps a CRM stage name to a status: `won` for won / closed won / closed-won,
- * `lost` for lost / closed lost / closed-lost (any case, surrounding spaces
- * ignored); everything else is `open`.
- */
-export type StageClassifier = (stage: string) => DealStatus;
-
-/** The default stage → status mapping. */
-export const defaultStageClassifier: StageClassifier = (stage) => {
-  const s = stage
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_-]+/g, ' ');
-  if (s === 'won' || s === 'closed won') return 'won';
-  if (s === 'lost' || s === 'closed lost') return 'lost';
-  return 'open';
-};

@@ -1,5 +1,5 @@
 import type { DealAggregate, GroupState, PeriodCell } from './aggregate.js';
-import { mergeGroupInto } from './aggregate.js';
+import { currencyGroups, newGroup } from './aggregate.js';
 import { type Day, formatDay } from './calendar.js';
 import type { Dimension } from './deal.js';
 import { Histogram } from './histogram.js';
@@ -40,6 +40,14 @@ export interface DealReport {
   fiscalYearStart: number;
   /** Deals aggregated. */
   deals: number;
+  /** The currencies of the deals (empty when the deals name none). */
+  currencies: string[];
+  /**
+   * More than one currency (a deal without one counts as another): money
+   * metrics are only given per currency, in groups `by: 'currency'`, and are
+   * `null` in the totals and in other groups.
+   */
+  mixedCurrencies: boolean;
   totals: MetricValues;
   periods: PeriodResult[];
   groups: GroupResult[];
@@ -55,6 +63,8 @@ export interface ReportOptions {
   window: DayRange;
   /** Whether deals carry accounts; when not, customer metrics are `null`. @default true */
   accounts?: boolean;
+  /** Whether deals carry amounts; when not, money metrics are `null`. @default true */
+  amounts?: boolean;
 }
 
 /** The window the report covers: as given, or the whole months the data spans; `null` when nothing is dated. */
@@ -62,10 +72,6 @@ export function reportWindow(agg: DealAggregate, window: DayRange | null): DayRa
   if (window !== null) return window;
   if (agg.firstDay === null || agg.lastDay === null) return null;
   return wholeMonthsSpanning(agg.firstDay, agg.lastDay);
-}
-
-function emptyGroup(): GroupState {
-  return { cells: new Map(), openBefore: { count: 0, amount: 0n }, openDeltas: new Map(), wonDays: new Map() };
 }
 
 /** Open deals at the end of each of `ends` (ascending), by sweeping the day deltas once. */
@@ -88,25 +94,16 @@ function openAt(g: GroupState, ends: readonly Day[]): { count: number; amount: M
   return out;
 }
 
-function accountsIn(g: GroupState, r: DayRange): Set<string> {
-  const out = new Set<string>();
-  for (const [account, days] of g.wonDays) {
-    for (const d of days) {
-      if (d >= r.from && d <= r.to) {
-        out.add(account);
-        break;
-      }
-    }
-  }
-  return out;
-}
-
 function retention(g: GroupState, r: DayRange): { previous: number; kept: number } {
-  const previous = accountsIn(g, previousRange(r));
-  const current = accountsIn(g, r);
+  const prev = previousRange(r);
+  let previous = 0;
   let kept = 0;
-  for (const a of previous) if (current.has(a)) kept++;
-  return { previous: previous.size, kept };
+  for (const days of g.wonDays.values()) {
+    if (!days.hasAnyIn(prev.from, prev.to)) continue;
+    previous++;
+    if (days.hasAnyIn(r.from, r.to)) kept++;
+  }
+  return { previous, kept };
 }
 
 function cellsIn(g: GroupState, cal: Calendar, r: DayRange): PeriodCell {
@@ -123,16 +120,20 @@ function cellsIn(g: GroupState, cal: Calendar, r: DayRange): PeriodCell {
   return out;
 }
 
-function valuesOf(f: MetricFacts): MetricValues {
+/** Every metric of some facts; money metrics `null` when amounts are unknown or in mixed currencies. */
+function valuesOf(money: boolean, f: MetricFacts): MetricValues {
   const out: Record<string, number | null> = {};
-  for (const m of DEAL_METRICS) out[m.id] = m.compute(f);
+  for (const m of DEAL_METRICS) out[m.id] = !money && m.kind === 'money' ? null : m.compute(f);
   return out as MetricValues;
 }
 
-function countNewCustomers(agg: DealAggregate, group: string | null, r: DayRange): number {
+/** Which group's customers: all, or those whose first won deal has `dims[by] === key`. */
+type Scope = { by: Dimension; key: string } | null;
+
+function countNewCustomers(agg: DealAggregate, scope: Scope, r: DayRange): number {
   let n = 0;
   for (const fw of agg.firstWon.values()) {
-    if (fw.day >= r.from && fw.day <= r.to && (group === null || fw.group === group)) n++;
+    if (fw.day >= r.from && fw.day <= r.to && (scope === null || fw.dims[scope.by] === scope.key)) n++;
   }
   return n;
 }
@@ -140,10 +141,10 @@ function countNewCustomers(agg: DealAggregate, group: string | null, r: DayRange
 function metricsOf(
   agg: DealAggregate,
   g: GroupState,
-  group: string | null,
+  scope: Scope,
   window: DayRange,
   periods: readonly Period[],
-  accounts: boolean,
+  known: { accounts: boolean; money: boolean },
 ): { totals: MetricValues; periods: PeriodResult[] } {
   const cal = agg.options.calendar;
   const ranges: DayRange[] = [...periods, window];
@@ -154,15 +155,15 @@ function metricsOf(
   const values = ranges.map((r, i) => {
     const cell = cellsIn(g, cal, r);
     const o = open[i] ?? { count: 0, amount: 0n };
-    return valuesOf({
+    return valuesOf(known.money, {
       won: cell.won,
       lost: cell.lost,
       revenue: cell.revenue,
       cycle: cell.cycle,
       openCount: o.count,
       openAmount: o.amount,
-      newCustomers: accounts ? countNewCustomers(agg, group, r) : null,
-      retention: accounts ? retention(g, r) : null,
+      newCustomers: known.accounts ? countNewCustomers(agg, scope, r) : null,
+      retention: known.accounts ? retention(g, r) : null,
     });
   });
   return {
@@ -189,18 +190,22 @@ export function buildReport(agg: DealAggregate, options: ReportOptions): DealRep
     throw new Error('buildReport: a window narrower than the data needs an aggregate created with that window');
   }
   const accounts = options.accounts ?? true;
+  const amounts = options.amounts ?? true;
   const cal = agg.options.calendar;
   const periods = periodsOfWindow(cal, window);
-  const all = emptyGroup();
-  for (const g of agg.groups.values()) mergeGroupInto(all, g);
-  const whole = metricsOf(agg, all, null, window, periods, accounts);
+  const perCurrency = currencyGroups(agg);
+  const mixed = perCurrency.size > 1;
+  const whole = metricsOf(agg, agg.all, null, window, periods, { accounts, money: amounts && !mixed });
   const groups: GroupResult[] = [];
-  const by = agg.options.by;
-  if (by !== null) {
-    const keys = [...agg.groups.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const dims = [...agg.options.by];
+  if (mixed && !dims.includes('currency')) dims.push('currency');
+  for (const by of dims) {
+    const byKey = by === 'currency' ? perCurrency : (agg.groups.get(by) ?? new Map<string, GroupState>());
+    const keys = [...byKey.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     for (const key of keys) {
-      const r = metricsOf(agg, agg.groups.get(key) ?? emptyGroup(), key, window, periods, accounts);
-      groups.push({ by, key, ...r });
+      const g = byKey.get(key) ?? newGroup();
+      const money = amounts && (by === 'currency' || !mixed);
+      groups.push({ by, key, ...metricsOf(agg, g, { by, key }, window, periods, { accounts, money }) });
     }
   }
   return {
@@ -208,6 +213,8 @@ export function buildReport(agg: DealAggregate, options: ReportOptions): DealRep
     granularity: cal.granularity,
     fiscalYearStart: cal.fiscalYearStart,
     deals: agg.deals,
+    currencies: [...perCurrency.keys()].filter((c) => c !== '').sort(),
+    mixedCurrencies: mixed,
     totals: whole.totals,
     periods: whole.periods,
     groups,

@@ -23,7 +23,10 @@ export function parseAmount(raw: string, format: AmountFormat): Money | null {
     const plain = parseDecimal(raw);
     if (plain !== null) return plain;
   }
-  let s = raw.normalize('NFKC').trim().replace(/\u2212/g, '-');
+  let s = raw
+    .normalize('NFKC')
+    .trim()
+    .replace(/\u2212/g, '-');
   let negative = false;
   if (s.startsWith('(') && s.endsWith(')')) {
     negative = true;

@@ -1,4 +1,5 @@
 import { InputError, closest } from '../errors.js';
+import { PRESETS, PRESET_NAMES, type Preset, type PresetName } from './presets.js';
 
 /** The canonical columns of a deals export. */
 export const DEAL_FIELDS = [
@@ -17,21 +18,24 @@ export const DEAL_FIELDS = [
   'currency',
   'expected_close_date',
   'probability',
+  'deal_name',
+  'status',
+  'won_date',
+  'lost_date',
 ] as const;
 
 export type DealField = (typeof DEAL_FIELDS)[number];
 
-/** Columns a deals file must have. */
-export const REQUIRED_DEAL_FIELDS: readonly DealField[] = ['deal_id', 'stage'];
-
 /**
  * A header as compared with canonical names: case-insensitive, surrounding
- * spaces ignored, spaces and hyphens read as underscores.
+ * spaces and a trailing `*` (a required field in newer Pipedrive exports)
+ * ignored, spaces and hyphens read as underscores.
  */
 export function normalizeHeader(h: string): string {
   return h
     .replace(/^\uFEFF/, '')
     .trim()
+    .replace(/\s*\*$/, '')
     .toLowerCase()
     .replace(/[\s-]+/g, '_');
 }
@@ -39,38 +43,87 @@ export function normalizeHeader(h: string): string {
 /** Field → index of its column in the row; absent when the file has no such column. */
 export type ColumnIndex<F extends string> = Partial<Record<F, number>>;
 
+/** Where a field's column comes from, strongest first: `--map`, the config file, a preset. */
+export interface ColumnSources {
+  /** `--map field=Header` and the config file's `columns`, merged (flags win). */
+  columns?: Readonly<Partial<Record<string, string>>>;
+  /** A preset, given or detected. */
+  preset?: Preset;
+}
+
 /**
- * Finds each field's column in a header. `overrides` maps a field to the
- * header that holds it (`--map field=Header`). A missing required column is
- * an `InputError` listing the headers found and the closest one.
+ * A header as compared with a preset's: case-insensitive, surrounding
+ * spaces and a trailing `*` ignored, runs of spaces as one, but `-` and `_`
+ * kept (Pipedrive's `Deal - ID` is not the canonical `deal_id`).
  */
-export function resolveColumns<F extends string>(
-  file: string,
-  header: readonly string[],
-  fields: readonly F[],
-  required: readonly F[],
-  overrides: Readonly<Partial<Record<string, string>>> = {},
-): ColumnIndex<F> {
+export function presetHeaderKey(h: string): string {
+  return h
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .replace(/\s*\*$/, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ');
+}
+
+function indexHeader(header: readonly string[], key: (h: string) => string = normalizeHeader): Map<string, number> {
   const byName = new Map<string, number>();
   header.forEach((h, i) => {
-    const n = normalizeHeader(h);
+    const n = key(h);
     if (!byName.has(n)) byName.set(n, i);
   });
-  const out: ColumnIndex<F> = {};
-  for (const field of fields) {
-    const wanted = overrides[field];
-    if (wanted !== undefined) {
-      const i = byName.get(normalizeHeader(wanted));
-      if (i === undefined) throw missingColumns(file, header, [field], wanted);
+  return byName;
+}
+
+/** The deals fields found in a header, or the fields that were asked for and missing. */
+export type Resolution =
+  | { ok: true; columns: ColumnIndex<DealField> }
+  | { ok: false; missing: DealField[]; mapped?: { field: DealField; header: string } };
+
+/**
+ * Finds each deals field's column: the mapped header when one is given,
+ * else the preset's header, else the canonical name. A file needs `deal_id`
+ * and `stage` (or, for exports that carry it, `status`).
+ */
+export function resolveDealColumns(header: readonly string[], sources: ColumnSources): Resolution {
+  const byName = indexHeader(header);
+  const byPresetName = indexHeader(header, presetHeaderKey);
+  const out: ColumnIndex<DealField> = {};
+  for (const field of DEAL_FIELDS) {
+    const mapped = sources.columns?.[field];
+    if (mapped !== undefined) {
+      const i = byName.get(normalizeHeader(mapped));
+      if (i === undefined) return { ok: false, missing: [field], mapped: { field, header: mapped } };
       out[field] = i;
       continue;
     }
+    for (const h of sources.preset?.columns[field] ?? []) {
+      const i = byPresetName.get(presetHeaderKey(h));
+      if (i !== undefined) {
+        out[field] = i;
+        break;
+      }
+    }
+    if (out[field] !== undefined) continue;
     const i = byName.get(field);
     if (i !== undefined) out[field] = i;
   }
-  const missing = required.filter((f) => out[f] === undefined);
-  if (missing.length > 0) throw missingColumns(file, header, missing, undefined);
-  return out;
+  const missing: DealField[] = [];
+  if (out.deal_id === undefined) missing.push('deal_id');
+  if (out.stage === undefined && out.status === undefined) missing.push('stage');
+  return missing.length === 0 ? { ok: true, columns: out } : { ok: false, missing };
+}
+
+/**
+ * The presets whose id and stage (or status) headers the header has. Used
+ * when the header does not resolve by itself: exactly one match is taken.
+ */
+export function detectPresets(header: readonly string[]): PresetName[] {
+  const byName = indexHeader(header, presetHeaderKey);
+  const has = (hs: readonly string[] | undefined): boolean => (hs ?? []).some((h) => byName.has(presetHeaderKey(h)));
+  return PRESET_NAMES.filter((name) => {
+    const p = PRESETS[name];
+    return has(p.columns.deal_id) && (has(p.columns.stage) || has(p.columns.status));
+  });
 }
 
 /**
@@ -89,27 +142,33 @@ export function suggestHeader(field: string, headers: readonly string[]): string
   return undefined;
 }
 
-function missingColumns(
+/**
+ * The error for missing columns: names the fields, lists the headers found,
+ * and prints the `--map` flags (and the config lines) that would fix it.
+ */
+export function missingColumnsError(
   file: string,
   header: readonly string[],
-  fields: readonly string[],
-  mapped: string | undefined,
+  r: Extract<Resolution, { ok: false }>,
 ): InputError {
   const found = header.map((h) => h.replace(/^\uFEFF/, '').trim());
   const shown = found.length > 12 ? [...found.slice(0, 12), `… (${found.length} in all)`] : found;
-  const names = fields.map((f) => `\`${f}\``).join(', ');
+  const names = r.missing.map((f) => `\`${f}\``).join(', ');
   const what =
-    mapped === undefined
-      ? `${fields.length === 1 ? 'column' : 'columns'} ${names} not found`
-      : `column \`${mapped}\` (mapped to ${fields[0] ?? ''}) not found`;
-  const guesses = fields.map((f) => [f, suggestHeader(mapped ?? f, found)] as const);
+    r.mapped === undefined
+      ? `${r.missing.length === 1 ? 'column' : 'columns'} ${names} not found`
+      : `column \`${r.mapped.header}\` (mapped to ${r.mapped.field}) not found`;
+  const guesses = r.missing.map((f) => [f, suggestHeader(r.mapped?.header ?? f, found)] as const);
+  const flags = guesses.map(([f, g]) => `--map ${f}='${g ?? '<header>'}'`).join(' ');
+  const config = guesses.map(([f, g]) => `${f}: ${g === undefined ? '<header>' : JSON.stringify(g)}`).join(', ');
   const fix = guesses.every(([, g]) => g !== undefined)
-    ? `did you mean ${guesses.map(([, g]) => `\`${g ?? ''}\``).join(', ')}? map with ${guesses
-        .map(([f, g]) => `--map ${f}='${g ?? ''}'`)
-        .join(' ')}`
-    : `map with ${guesses.map(([f, g]) => `--map ${f}='${g ?? '<header>'}'`).join(' ')}`;
-  return new InputError('missing_column', `${file}: ${what}; found: ${shown.join(', ')} — ${fix}`, {
-    file,
-    column: fields[0] ?? '',
-  });
+    ? `did you mean ${guesses.map(([, g]) => `\`${g ?? ''}\``).join(', ')}? map with ${flags}`
+    : `map with ${flags}`;
+  return new InputError(
+    'missing_column',
+    `${file}: ${what}; found: ${shown.join(', ')} — ${fix} (or in salesmetrics.config.yaml: deals: { columns: { ${config} } }; or --preset ${PRESET_NAMES.join('|')})`,
+    { file, column: r.missing[0] ?? '' },
+  );
 }
+
+export { PRESETS, PRESET_NAMES, type Preset, type PresetName };

@@ -1,27 +1,36 @@
 import { parse, CsvError } from 'csv-parse';
 import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
+import { decodeInput, type Encoding, EncodingError } from './decode.js';
 
 /** Receives the records of a CSV file, in order. */
 export interface CsvSink {
-  /** The header row. May throw an `InputError` to stop reading. */
-  header(fields: string[]): void;
-  /** A data row; `line` is the 1-based line the row starts on. */
+  /**
+   * A record (the header too); `line` is the 1-based line it starts on. May
+   * throw an `InputError` to stop reading.
+   */
   record(fields: string[], line: number): void;
+}
+
+/** How to read a CSV file. */
+export interface ReadCsvOptions {
+  /** The encoding; `undefined` detects it (BOM, else valid UTF-8, else CP932). */
+  encoding?: Encoding;
 }
 
 /**
  * Streams a CSV file (RFC 4180: quoted fields with commas, doubled quotes and
- * newlines; CRLF or LF; UTF-8 with or without BOM) into `sink`, one record at
- * a time, without holding the file. Rows whose fields are all empty are
- * skipped, like empty lines. `name` is the file name used in messages.
+ * newlines; CRLF or LF; UTF-8 with or without BOM, UTF-16 with BOM, CP932)
+ * into `sink`, one record at a time, without holding the file. Empty lines
+ * and rows whose fields are all empty are skipped. `name` is the file name
+ * used in messages. Resolves to the encoding read.
  */
-export function readCsv(input: Readable, name: string, sink: CsvSink): Promise<void> {
+export function readCsv(input: Readable, name: string, sink: CsvSink, options: ReadCsvOptions = {}): Promise<Encoding> {
   return new Promise((resolve, reject) => {
-    let headerSeen = false;
     let lastEnd = 0;
     let lastEmpty = 0;
     let failed = false;
+    const { stream, decoder } = decodeInput(input, options.encoding);
     const parser = parse({
       bom: true,
       relax_column_count: true,
@@ -31,33 +40,29 @@ export function readCsv(input: Readable, name: string, sink: CsvSink): Promise<v
         const line = lastEnd + 1 + (ctx.empty_lines - lastEmpty);
         lastEnd = ctx.lines;
         lastEmpty = ctx.empty_lines;
-        if (allBlank(fields)) return null;
-        if (headerSeen) sink.record(fields, line);
-        else {
-          headerSeen = true;
-          sink.header(fields);
-        }
+        if (!allBlank(fields)) sink.record(fields, line);
         return null;
       },
     });
     const fail = (err: unknown): void => {
       if (failed) return;
       failed = true;
-      input.unpipe(parser);
+      input.unpipe();
+      stream.unpipe();
       input.destroy();
+      stream.destroy();
       parser.destroy();
-      reject(toInputError(err, name));
+      reject(toInputError(err, name, lastEnd + 1));
     };
     input.on('error', fail);
+    stream.on('error', fail);
     parser.on('error', fail);
     parser.on('end', () => {
       if (failed) return;
-      if (!headerSeen)
-        reject(new InputError('empty_file', `${name}: the file is empty; expected a header row`, { file: name }));
-      else resolve();
+      resolve(decoder.encoding ?? options.encoding ?? 'utf8');
     });
     parser.resume();
-    input.pipe(parser);
+    stream.pipe(parser);
   });
 }
 
@@ -67,14 +72,21 @@ function allBlank(fields: readonly string[]): boolean {
   return true;
 }
 
-function toInputError(err: unknown, name: string): unknown {
+function toInputError(err: unknown, name: string, line: number): unknown {
   if (err instanceof InputError) return err;
+  if (err instanceof EncodingError) {
+    return new InputError(
+      'bad_encoding',
+      `${name}:${line}: not valid UTF-8 (byte ${err.byteOffset}); if the file is Shift_JIS/CP932 from Excel, pass --encoding cp932`,
+      { file: name, line },
+    );
+  }
   if (err instanceof CsvError) {
-    const line = typeof err.lines === 'number' ? err.lines : undefined;
-    const where = line === undefined ? name : `${name}:${line}`;
+    const at = typeof err.lines === 'number' ? err.lines : undefined;
+    const where = at === undefined ? name : `${name}:${at}`;
     return new InputError('csv_syntax', `${where}: not valid CSV: ${err.message} (check the quoting near this line)`, {
       file: name,
-      ...(line === undefined ? {} : { line }),
+      ...(at === undefined ? {} : { line: at }),
     });
   }
   const code = (err as NodeJS.ErrnoException | null)?.code;

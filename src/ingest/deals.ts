@@ -1,19 +1,61 @@
 import type { Readable } from 'node:stream';
-import { type Day, parseIsoDay } from '../engine/calendar.js';
-import { type Deal, type DealStatus, DIMENSIONS, type Dimension, type StageClassifier } from '../engine/deal.js';
-import { type Money, parseDecimal } from '../engine/money.js';
-import { type ColumnIndex, DEAL_FIELDS, type DealField, REQUIRED_DEAL_FIELDS, resolveColumns } from './columns.js';
+import type { Day } from '../engine/calendar.js';
+import { type Deal, DIMENSIONS, type Dimension } from '../engine/deal.js';
+import { divRound, type Money } from '../engine/money.js';
+import { InputError } from '../errors.js';
+import { parseAmount } from './amount.js';
+import {
+  type ColumnIndex,
+  type DealField,
+  detectPresets,
+  missingColumnsError,
+  PRESETS,
+  type PresetName,
+  type Resolution,
+  resolveDealColumns,
+} from './columns.js';
 import { readCsv } from './csv-records.js';
+import { type DateFormat, parseDate } from './dates.js';
+import type { Encoding } from './decode.js';
 import { IdSet } from './id-set.js';
 import type { RowProblem } from './row-problem.js';
+import { stageClassifier } from './stages.js';
+
+/** How a deals export is written: everything a config file, a preset or flags can say about it. */
+export interface DealsProfile {
+  /** The CRM export's preset; detected from the header when not given. */
+  preset?: PresetName;
+  /** Field → header, from `--map` and the config file. */
+  columns?: Readonly<Partial<Record<string, string>>>;
+  /** Extra stage (or status) names that mean won and lost. */
+  won?: readonly string[];
+  lost?: readonly string[];
+  /** A format for dates that are not `YYYY-MM-DD`, `YYYY/M/D` or `YYYY年M月D日`. */
+  dateFormat?: DateFormat;
+  /** `1.234,56`. @default false */
+  decimalComma?: boolean;
+  /** The file's encoding; detected when not given. */
+  encoding?: Encoding;
+  /** Convert every amount to one currency. */
+  convert?: CurrencyConversion;
+}
+
+/** Exact exchange rates into one currency: amount × num / den. */
+export interface CurrencyConversion {
+  to: string;
+  rates: ReadonlyMap<string, { num: bigint; den: bigint }>;
+}
+
+/** Something worth telling the user about how the file was read. */
+export type ReadNote =
+  | { code: 'preset_detected'; preset: PresetName }
+  | { code: 'lines_skipped'; kind: 'title' | 'footer'; count: number; first: string };
 
 /** How to read a deals file. */
 export interface ReadDealsOptions {
   /** File name used in messages (`-` reads as `<stdin>`). */
   file: string;
-  classify: StageClassifier;
-  /** `--map field=Header` overrides. */
-  columns?: Readonly<Partial<Record<string, string>>>;
+  profile?: DealsProfile;
   /** Called with each valid deal, in file order. */
   onDeal(deal: Deal): void;
   /** Called with each rejected row: its problems, its fields and the header. */
@@ -23,122 +65,271 @@ export interface ReadDealsOptions {
 /** What reading a deals file came to. `rows` = `used` + `rejected`, always. */
 export interface ReadDealsResult {
   header: string[];
+  /** Data rows: title lines before the header and footer lines are not rows. */
   rows: number;
   used: number;
   rejected: number;
+  encoding: Encoding;
+  /** The preset used, given or detected; `null` for canonical columns. */
+  preset: PresetName | null;
+  /** Lines that are not deals: report titles before the header, totals and notices after the data. */
+  skipped: { title: number; footer: number };
   /** Whether the file has an account column (`account_id`, else `account_name`). */
   hasAccounts: boolean;
+  /** Whether the file has an `amount` column. */
+  hasAmounts: boolean;
+  /** Whether the file has a created-date column. */
+  hasCreatedDates: boolean;
+  /** Distinct values of the currency column, sorted; empty without one. */
+  currencies: string[];
+}
+
+/** How many records may come before the header (report titles, export notes). */
+const MAX_TITLE_LINES = 20;
+
+/** Lines CRMs append after the data: totals, confidentiality notices, copyright. */
+const FOOTER = /^(grand totals?\b|総計|合計|confidential information|機密情報|copyright\s*\(c\)|©)/i;
+
+function isFooter(fields: readonly string[]): boolean {
+  const first = fields[0]?.trim() ?? '';
+  if (!FOOTER.test(first)) return false;
+  for (let i = 1; i < fields.length; i++) if ((fields[i] ?? '').trim() !== '') return false;
+  return true;
 }
 
 /**
- * Streams a deals CSV into deals and row problems. A row is rejected for an
- * empty `deal_id` or `stage`, a bad date or amount, a repeated `deal_id`, a
- * won or lost deal without `close_date`, a won deal without `amount`, or a
- * close date before the created date.
+ * Streams a deals CSV into deals and row problems. Finds the header (after
+ * any title lines), with `--map`/config columns, a given or detected preset,
+ * or the canonical names. A row is rejected for an empty `deal_id` or
+ * `stage`, a bad date or amount, a repeated `deal_id`, a won or lost deal
+ * without close date, a won deal without amount, or a close date before the
+ * created date. Footer lines (totals, notices) are skipped and counted.
  */
 export async function readDeals(input: Readable, options: ReadDealsOptions): Promise<ReadDealsResult> {
-  const { file, classify, onDeal, onReject } = options;
-  let header: string[] = [];
+  const { file, onDeal, onReject } = options;
+  const profile = options.profile ?? {};
+  const result: ReadDealsResult = {
+    header: [],
+    rows: 0,
+    used: 0,
+    rejected: 0,
+    encoding: 'utf8',
+    preset: profile.preset ?? null,
+    skipped: { title: 0, footer: 0 },
+    hasAccounts: false,
+    hasAmounts: false,
+    hasCreatedDates: false,
+    currencies: [],
+  };
+  const notes: ReadNote[] = [];
+  let header: string[] | undefined;
   let cols: ColumnIndex<DealField> = {};
-  const result: ReadDealsResult = { header, rows: 0, used: 0, rejected: 0, hasAccounts: false };
-  const ids = new IdSet();
-  const statuses = new Map<string, DealStatus>();
-  const dimCols: [Dimension, number | undefined][] = [];
+  let classify = stageClassifier();
+  let statusCol: number | undefined;
   let accountCol: number | undefined;
+  const titles: string[][] = [];
+  let firstFooter: string | undefined;
+  const ids = new IdSet();
+  const currencies = new Set<string>();
+  const dimCols: [Dimension, number | undefined][] = [];
+  const amountFormat = { decimalComma: profile.decimalComma ?? false };
+  const convert = profile.convert;
 
-  await readCsv(input, file, {
-    header(fields) {
-      header = fields.map((h) => h.replace(/^\uFEFF/, '').trim());
-      result.header = header;
-      cols = resolveColumns(file, fields, DEAL_FIELDS, REQUIRED_DEAL_FIELDS, options.columns);
-      // The account name identifies the account only when the export has no id column.
-      accountCol = cols.account_id ?? cols.account_name;
-      result.hasAccounts = accountCol !== undefined;
-      for (const d of DIMENSIONS) dimCols.push([d, cols[d]]);
-    },
-    record(fields, line) {
-      result.rows++;
-      let problems: RowProblem[] | undefined;
-      const problem = (p: Omit<RowProblem, 'file' | 'line'>): void => {
-        (problems ??= []).push({ file, line, ...p });
-      };
-      const get = (i: number | undefined): string => (i === undefined ? '' : (fields[i] ?? '').trim());
+  const resolve = (fields: readonly string[]): Resolution & { preset?: PresetName } => {
+    const given = profile.preset === undefined ? undefined : PRESETS[profile.preset];
+    const r = resolveDealColumns(fields, {
+      ...(profile.columns ? { columns: profile.columns } : {}),
+      ...(given ? { preset: given } : {}),
+    });
+    if (r.ok || given !== undefined || r.mapped !== undefined) return r;
+    const found = detectPresets(fields);
+    const only = found[0];
+    if (found.length !== 1 || only === undefined) return r;
+    const withPreset = resolveDealColumns(fields, {
+      ...(profile.columns ? { columns: profile.columns } : {}),
+      preset: PRESETS[only],
+    });
+    return withPreset.ok ? { ...withPreset, preset: only } : r;
+  };
 
-      if (fields.length !== header.length && !onlyEmptyBeyond(fields, header.length)) {
-        problem({
-          code: 'field_count',
-          detail: `the row has ${fields.length} fields, the header has ${header.length}`,
-        });
-      }
-      const dealId = get(cols.deal_id);
-      if (dealId === '') problem({ code: 'missing_value', column: 'deal_id', detail: 'every deal needs an id' });
-      const stage = get(cols.stage);
-      let status = statuses.get(stage);
-      if (status === undefined) {
-        status = classify(stage);
-        if (statuses.size < 10_000) statuses.set(stage, status);
-      }
-      if (stage === '') problem({ code: 'missing_value', column: 'stage', detail: 'every deal needs a stage' });
+  const startData = (fields: string[], r: Extract<Resolution, { ok: true }> & { preset?: PresetName }): void => {
+    header = fields.map((h) => h.replace(/^\uFEFF/, '').trim());
+    result.header = header;
+    cols = r.columns;
+    if (r.preset !== undefined) {
+      result.preset = r.preset;
+      notes.push({ code: 'preset_detected', preset: r.preset });
+    }
+    const preset = result.preset === null ? undefined : PRESETS[result.preset];
+    classify = stageClassifier(
+      [...(preset?.won ?? []), ...(profile.won ?? [])],
+      [...(preset?.lost ?? []), ...(profile.lost ?? [])],
+    );
+    statusCol = cols.status;
+    // The account name identifies the account only when the export has no id column.
+    accountCol = cols.account_id ?? cols.account_name;
+    result.hasAccounts = accountCol !== undefined;
+    result.hasAmounts = cols.amount !== undefined;
+    result.hasCreatedDates = cols.created_date !== undefined;
+    for (const d of DIMENSIONS) dimCols.push([d, cols[d]]);
+    if (titles.length > 0) {
+      result.skipped.title = titles.length;
+      notes.push({ code: 'lines_skipped', kind: 'title', count: titles.length, first: (titles[0] ?? []).join(',') });
+    }
+  };
 
-      const date = (field: DealField): Day | null => {
-        const raw = get(cols[field]);
-        if (raw === '') return null;
-        const d = parseIsoDay(raw);
-        if (d === null) problem({ code: 'bad_date', column: field, value: raw });
-        return d;
-      };
-      const closeDate = date('close_date');
-      const createdDate = date('created_date');
-      date('expected_close_date');
+  const dataRow = (fields: string[], line: number, header: readonly string[]): void => {
+    if (isFooter(fields)) {
+      result.skipped.footer++;
+      firstFooter ??= fields[0]?.trim();
+      return;
+    }
+    result.rows++;
+    let problems: RowProblem[] | undefined;
+    const problem = (p: Omit<RowProblem, 'file' | 'line'>): void => {
+      (problems ??= []).push({ file, line, ...p });
+    };
+    const get = (i: number | undefined): string => (i === undefined ? '' : (fields[i] ?? '').trim());
 
-      let amount: Money = 0n;
-      const rawAmount = get(cols.amount);
-      if (rawAmount === '') {
-        if (status === 'won') {
-          problem({ code: 'missing_value', column: 'amount', detail: 'a won deal needs an amount' });
-        }
-      } else {
-        const parsed = parseDecimal(rawAmount);
-        if (parsed === null) problem({ code: 'bad_amount', column: 'amount', value: rawAmount });
-        else amount = parsed;
-      }
-      if (status !== 'open' && closeDate === null && get(cols.close_date) === '') {
-        problem({ code: 'missing_value', column: 'close_date', detail: `a ${status} deal needs a close date` });
-      }
-      if (closeDate !== null && createdDate !== null && closeDate < createdDate && status !== 'open') {
-        problem({
-          code: 'close_before_created',
-          column: 'close_date',
-          value: get(cols.close_date),
-          detail: get(cols.created_date),
-        });
-      }
-      // Checked last, so that a rejected row does not claim its id.
-      if (problems === undefined && !ids.add(dealId)) {
-        problem({ code: 'duplicate_id', column: 'deal_id', value: dealId });
-      }
-      if (problems !== undefined) {
-        result.rejected++;
-        onReject(problems, fields, header);
-        return;
-      }
+    if (fields.length !== header.length && !onlyEmptyBeyond(fields, header.length)) {
+      problem({ code: 'field_count', detail: `the row has ${fields.length} fields, the header has ${header.length}` });
+    }
+    const dealId = get(cols.deal_id);
+    if (dealId === '') problem({ code: 'missing_value', column: 'deal_id', detail: 'every deal needs an id' });
+    const stage = get(cols.stage);
+    const statusValue = statusCol === undefined ? stage : get(statusCol);
+    const status = classify(statusValue);
+    if (statusValue === '') {
+      const column = statusCol === undefined ? 'stage' : 'status';
+      problem({ code: 'missing_value', column, detail: `every deal needs a ${column}` });
+    }
 
-      const account = get(accountCol);
-      const dims = {} as Record<Dimension, string>;
-      for (const [d, i] of dimCols) dims[d] = get(i);
-      result.used++;
-      onDeal({
-        dealId,
-        status,
-        amount,
-        closeDate: status === 'open' ? null : closeDate,
-        createdDate,
-        account: account === '' ? null : account,
-        dims,
+    const date = (field: DealField): Day | null => {
+      const raw = get(cols[field]);
+      if (raw === '') return null;
+      const d = parseDate(raw, profile.dateFormat);
+      if (d === 'ambiguous') {
+        throw new InputError(
+          'ambiguous_date',
+          `${file}:${line}: column ${field}: "${raw}" could be MM/DD/YYYY or DD/MM/YYYY; pass --date-format MM/DD/YYYY (or DD/MM/YYYY) to say which`,
+          { file, line, column: field, value: raw },
+        );
+      }
+      if (d === 'invalid') {
+        problem({ code: 'bad_date', column: field, value: raw });
+        return null;
+      }
+      return d;
+    };
+    let closeField: DealField = 'close_date';
+    let closeDate = date('close_date');
+    if (closeDate === null && status !== 'open') {
+      const alt: DealField = status === 'won' ? 'won_date' : 'lost_date';
+      if (cols[alt] !== undefined) {
+        closeField = alt;
+        closeDate = date(alt);
+      }
+    }
+    const createdDate = date('created_date');
+    date('expected_close_date');
+
+    let amount: Money = 0n;
+    const rawAmount = get(cols.amount);
+    if (rawAmount === '') {
+      if (status === 'won' && cols.amount !== undefined) {
+        problem({ code: 'missing_value', column: 'amount', detail: 'a won deal needs an amount' });
+      }
+    } else {
+      const parsed = parseAmount(rawAmount, amountFormat);
+      if (parsed === null) problem({ code: 'bad_amount', column: 'amount', value: rawAmount });
+      else amount = parsed;
+    }
+    if (status !== 'open' && closeDate === null && get(cols[closeField]) === '') {
+      problem({ code: 'missing_value', column: closeField, detail: `a ${status} deal needs a close date` });
+    }
+    if (closeDate !== null && createdDate !== null && closeDate < createdDate && status !== 'open') {
+      problem({
+        code: 'close_before_created',
+        column: closeField,
+        value: get(cols[closeField]),
+        detail: get(cols.created_date),
       });
+    }
+    const rate = convert === undefined ? undefined : convert.rates.get(get(cols.currency) || convert.to);
+    if (convert !== undefined && rate === undefined) {
+      problem({ code: 'no_rate', column: 'currency', value: get(cols.currency) });
+    }
+    // Checked last, so that a rejected row does not claim its id.
+    if (problems === undefined && !ids.add(dealId)) {
+      problem({ code: 'duplicate_id', column: 'deal_id', value: dealId });
+    }
+    if (problems !== undefined) {
+      result.rejected++;
+      onReject(problems, fields, header);
+      return;
+    }
+
+    const account = get(accountCol);
+    const dims = {} as Record<Dimension, string>;
+    for (const [d, i] of dimCols) dims[d] = get(i);
+    if (convert !== undefined && rate !== undefined) {
+      if (rate.den !== 1n || rate.num !== 1n) amount = divRound(amount * rate.num, rate.den);
+      dims.currency = convert.to;
+    }
+    if (dims.currency !== '' && !currencies.has(dims.currency)) currencies.add(dims.currency);
+    result.used++;
+    onDeal({
+      dealId,
+      status,
+      amount,
+      closeDate: status === 'open' ? null : closeDate,
+      createdDate,
+      account: account === '' ? null : account,
+      dims,
+    });
+  };
+
+  result.encoding = await readCsv(
+    input,
+    file,
+    {
+      record(fields, line) {
+        if (header !== undefined) {
+          dataRow(fields, line, header);
+          return;
+        }
+        const r = resolve(fields);
+        if (r.ok) {
+          startData(fields, r);
+          return;
+        }
+        if (r.mapped !== undefined || titles.length >= MAX_TITLE_LINES)
+          throw missingColumnsError(file, titles[0] ?? fields, r);
+        titles.push(fields);
+      },
     },
-  });
+    profile.encoding === undefined ? {} : { encoding: profile.encoding },
+  );
+  if (header === undefined) {
+    const first = titles[0];
+    if (first === undefined)
+      throw new InputError('empty_file', `${file}: the file is empty; expected a header row`, { file });
+    const r = resolve(first);
+    if (!r.ok) throw missingColumnsError(file, first, r);
+  }
+  if (result.skipped.footer > 0) {
+    notes.push({ code: 'lines_skipped', kind: 'footer', count: result.skipped.footer, first: firstFooter ?? '' });
+  }
+  result.currencies = [...currencies].sort();
+  readNotes.set(result, notes);
   return result;
+}
+
+const readNotes = new WeakMap<ReadDealsResult, ReadNote[]>();
+
+/** The notes of a read: a detected preset, skipped title and footer lines. */
+export function notesOf(result: ReadDealsResult): readonly ReadNote[] {
+  return readNotes.get(result) ?? [];
 }
 
 /** Spreadsheets append empty fields to some rows; those are harmless. */

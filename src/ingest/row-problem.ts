@@ -1,6 +1,6 @@
 /** Why a row was rejected. */
 export type RowProblemCode =
-  'missing_value' | 'bad_date' | 'bad_amount' | 'duplicate_id' | 'close_before_created' | 'field_count';
+  'missing_value' | 'bad_date' | 'bad_amount' | 'duplicate_id' | 'close_before_created' | 'field_count' | 'no_rate';
 
 /** A rejected row's problem, as data; {@link formatRowProblem} words it. */
 export interface RowProblem {
@@ -36,6 +36,8 @@ export function describeRowProblem(p: RowProblem): string {
       return `${col}${value} appears more than once; deal ids must be unique (the first one is used)`;
     case 'close_before_created':
       return `${col}${value} is before created_date ${JSON.stringify(p.detail ?? '')}; fix either date`;
+    case 'no_rate':
+      return `${col}no rate for ${value} in the --rates file; add a line ${p.value ?? ''},<rate>`;
     case 'field_count':
       return `${p.detail ?? 'wrong number of fields'}; check the quoting of this row`;
   }

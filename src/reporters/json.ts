@@ -1,7 +1,7 @@
 import type { DealReport, GroupResult, PeriodResult } from '../engine/report.js';
 import type { MetricValues } from '../engine/metrics/index.js';
 import type { SalesmetricsError } from '../errors.js';
-import { InputError } from '../errors.js';
+import { ConfigError, InputError } from '../errors.js';
 
 /** Counts of one input file. `rows` = `used` + `rejected`. */
 export interface JsonInput {
@@ -59,7 +59,10 @@ export interface JsonError {
     message: string;
     file?: string;
     line?: number;
-    column?: string;
+    /** A column name for input files, a column number for configuration files. */
+    column?: string | number;
+    /** The YAML path of a configuration error, e.g. `kpis[1].min`. */
+    path?: string;
     /** For invalid rows: how many rows were rejected. */
     count?: number;
     /** For invalid rows: the first ones. */
@@ -68,7 +71,8 @@ export interface JsonError {
 }
 
 export function toJsonError(err: SalesmetricsError, rows?: { count: number; first: JsonRowProblem[] }): JsonError {
-  const loc = err instanceof InputError ? err.location : undefined;
+  const loc = err instanceof InputError || err instanceof ConfigError ? err.location : undefined;
+  const path = err instanceof ConfigError ? err.location.path : undefined;
   return {
     schemaVersion: 1,
     error: {
@@ -78,6 +82,7 @@ export function toJsonError(err: SalesmetricsError, rows?: { count: number; firs
       ...(loc?.file === undefined ? {} : { file: loc.file }),
       ...(loc?.line === undefined ? {} : { line: loc.line }),
       ...(loc?.column === undefined ? {} : { column: loc.column }),
+      ...(path === undefined ? {} : { path }),
       ...(rows === undefined ? {} : { count: rows.count, rows: rows.first }),
     },
   };

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { DIMENSIONS } from '../engine/deal.js';
 import { DEAL_METRICS } from '../engine/metrics/index.js';
 import { GRANULARITIES } from '../engine/periods.js';
+import { dealsInputSchema } from '../config/schema.js';
 
 const METRIC_IDS = DEAL_METRICS.map((m) => m.id) as [string, ...string[]];
 
@@ -72,6 +73,7 @@ export const targetFileSchema = z
     kgis: z.array(kgiSchema).default([]),
     csfs: z.array(csfSchema).default([]),
     kpis: z.array(kpiSchema).default([]),
+    deals: dealsInputSchema.optional().describe('How the deals export is written, as in salesmetrics.config.yaml.'),
   })
   .describe('salesmetrics targets: KGIs, the CSFs behind them and the KPIs that track them.');
 

@@ -393,7 +393,7 @@ describe('invalid rows', () => {
       'BAD1,Closed Won,100,2024-01-01,2024-13-01,"column close_date: ""2024-13-01"" is not a date (YYYY-MM-DD)"',
     );
     expect(lines[12]).toBe(
-      'BAD12,Closed Won,100,01/10/2024,2024-01-10,"column created_date: ""01/10/2024"" is not a date (YYYY-MM-DD)"',
+      'BAD12,Closed Won,100,2024/13/01,2024-01-10,"column created_date: ""2024/13/01"" is not a date (YYYY-MM-DD)"',
     );
   });
 });
@@ -417,7 +417,7 @@ describe('input errors exit 2 with one line', () => {
     ['fixtures/deals-empty.csv', 'salesmetrics: fixtures/deals-empty.csv: the file is empty; expected a header row'],
     [
       'fixtures/deals-missing-stage-column.csv',
-      "salesmetrics: fixtures/deals-missing-stage-column.csv: column `stage` not found; found: deal_id, Deal Stage, amount, close_date — did you mean `Deal Stage`? map with --map stage='Deal Stage'",
+      'salesmetrics: fixtures/deals-missing-stage-column.csv: column `stage` not found; found: deal_id, Deal Stage, amount, close_date — did you mean `Deal Stage`? map with --map stage=\'Deal Stage\' (or in salesmetrics.config.yaml: deals: { columns: { stage: "Deal Stage" } }; or --preset salesforce|salesforce-ja|hubspot|pipedrive)',
     ],
     [
       'fixtures/deals-unclosed-quote.csv',
@@ -481,7 +481,7 @@ describe('usage errors exit 2', () => {
     ],
     [
       ['report', 'fixtures/deals-small.csv', '--map', 'dealid=Id'],
-      'salesmetrics: --map dealid=…: unknown field; deals fields are deal_id, stage, amount, close_date, created_date, account_id, account_name, owner, team, segment, channel, source, currency, expected_close_date, probability.',
+      'salesmetrics: --map dealid=…: unknown field; deals fields are deal_id, stage, amount, close_date, created_date, account_id, account_name, owner, team, segment, channel, source, currency, expected_close_date, probability, deal_name, status, won_date, lost_date.',
     ],
     [['nonsense'], "salesmetrics: unknown command 'nonsense'; see salesmetrics --help"],
   ])('%j', async (argv, message) => {

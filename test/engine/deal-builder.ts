@@ -49,6 +49,7 @@ export interface DealSpec {
   segment?: string;
   channel?: string;
   source?: string;
+  currency?: string;
 }
 
 export function deal(s: DealSpec): Deal {
@@ -65,6 +66,7 @@ export function deal(s: DealSpec): Deal {
       segment: s.segment ?? '',
       channel: s.channel ?? '',
       source: s.source ?? '',
+      currency: s.currency ?? '',
     },
   };
 }
@@ -83,7 +85,7 @@ export interface RunOptions {
 
 export function aggregate(deals: readonly Deal[], o: RunOptions): DealAggregate {
   const calendar: Calendar = { granularity: o.granularity ?? 'month', fiscalYearStart: o.fiscalYearStart ?? 1 };
-  const agg = createAggregate({ calendar, by: o.by ?? null, window: o.window });
+  const agg = createAggregate({ calendar, by: o.by == null ? [] : [o.by], window: o.window });
   for (const d of deals) addDeal(agg, d);
   return agg;
 }

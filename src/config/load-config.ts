@@ -1,0 +1,61 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type ConfigError, InputError, SalesmetricsError } from '../errors.js';
+import { compileDateFormat } from '../ingest/dates.js';
+import { type ConfigFile, configFileSchema, type DealsInputConfig } from './schema.js';
+import { ConfigErrors, parseYaml, type PathSegment } from './yaml.js';
+
+/** The config file read from the working directory when `--config` is not given. */
+export const DEFAULT_CONFIG = 'salesmetrics.config.yaml';
+
+/** Checks a `deals:` section beyond its schema: its date format compiles. */
+export function checkDealsSection(
+  section: DealsInputConfig | undefined,
+  at: PathSegment[],
+  errorAt: (code: string, path: PathSegment[], text: string) => ConfigError,
+): ConfigError[] {
+  const format = section?.date_format;
+  if (format === undefined) return [];
+  try {
+    compileDateFormat(format);
+    return [];
+  } catch (err) {
+    if (err instanceof SalesmetricsError) {
+      return [errorAt('bad_date_format', [...at, 'date_format'], err.message.replace(/^--date-format /, ''))];
+    }
+    throw err;
+  }
+}
+
+/** Parses and validates a config file. */
+export function parseConfig(text: string, file: string): ConfigFile {
+  const doc = parseYaml(text, file, configFileSchema, 'version: 1 and a deals section');
+  const errors = checkDealsSection(doc.value.deals, ['deals'], doc.errorAt);
+  if (errors.length > 0) throw new ConfigErrors(errors);
+  return doc.value;
+}
+
+/**
+ * The config file: `--config FILE` (which must exist), else
+ * `salesmetrics.config.yaml` in the working directory when there is one.
+ */
+export function loadConfig(
+  cwd: string,
+  explicit: string | undefined,
+): { file: string; config: ConfigFile } | undefined {
+  const file = explicit ?? DEFAULT_CONFIG;
+  const path = resolve(cwd, file);
+  if (explicit === undefined && !existsSync(path)) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT')
+      throw new InputError('file_not_found', `${file}: no such file; check the --config path`, { file });
+    if (code === 'EISDIR')
+      throw new InputError('file_unreadable', `${file}: is a directory; pass a YAML file`, { file });
+    throw err;
+  }
+  return { file, config: parseConfig(text, file) };
+}
