@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// Benchmark baseline: a raw csv-parse pass over FILE that only counts records.
+// Same csv-parse options and the same piping as the tool's reader
+// (src/ingest/csv-records.ts): each record goes to on_record, which returns
+// null so nothing is buffered. Prints the number of records (header included).
+//
+// Usage: node scripts/bench-baseline.mjs FILE
+
+import { createReadStream } from 'node:fs';
+import { parse } from 'csv-parse';
+
+const file = process.argv[2];
+if (!file) {
+  process.stderr.write('usage: node scripts/bench-baseline.mjs FILE\n');
+  process.exit(2);
+}
+
+let n = 0;
+const parser = parse({
+  bom: true,
+  relax_column_count: true,
+  skip_empty_lines: true,
+  skip_records_with_empty_values: true,
+  on_record: () => {
+    n++;
+    return null;
+  },
+});
+const input = createReadStream(file);
+const fail = (err) => {
+  process.stderr.write(`bench-baseline: ${err?.message ?? err}\n`);
+  process.exit(1);
+};
+input.on('error', fail);
+parser.on('error', fail);
+parser.on('end', () => process.stdout.write(`${n}\n`));
+parser.resume();
+input.pipe(parser);
