@@ -7,13 +7,24 @@ import { distance } from 'fastest-levenshtein';
  */
 export type ErrorKind = 'usage' | 'input' | 'config';
 
-/** A problem the user can fix: a bad flag, a bad file, a bad configuration. */
+/**
+ * The arguments of an error's message that its location does not hold, so
+ * that the CLI can word it in the user's language (`src/i18n/`).
+ */
+export type ErrorArgs = Readonly<Record<string, string | number>>;
+
+/**
+ * A problem the user can fix: a bad flag, a bad file, a bad configuration.
+ * `message` is English; the CLI words the common codes in the chosen language.
+ */
 export class SalesmetricsError extends Error {
   override readonly name: string = 'SalesmetricsError';
   constructor(
     readonly kind: ErrorKind,
     readonly code: string,
     message: string,
+    /** @default {} */
+    readonly args: ErrorArgs = {},
   ) {
     super(message);
   }
@@ -22,8 +33,8 @@ export class SalesmetricsError extends Error {
 /** A bad command line: unknown option, bad option value, missing argument. */
 export class UsageError extends SalesmetricsError {
   override readonly name = 'UsageError';
-  constructor(code: string, message: string) {
-    super('usage', code, message);
+  constructor(code: string, message: string, args?: ErrorArgs) {
+    super('usage', code, message, args);
   }
 }
 
@@ -42,8 +53,9 @@ export class InputError extends SalesmetricsError {
     code: string,
     message: string,
     readonly location: InputLocation,
+    args?: ErrorArgs,
   ) {
-    super('input', code, message);
+    super('input', code, message, args);
   }
 }
 

@@ -17,7 +17,7 @@ interface Ran {
 }
 
 function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const e: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...extra };
+  const e: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', LC_ALL: 'C', LANG: 'C', ...extra };
   delete e.FORCE_COLOR;
   return e;
 }
@@ -69,7 +69,15 @@ describe('bin/salesmetrics.js', () => {
     const json = JSON.parse(r.stdout) as JsonReportShape;
     expect(json.schemaVersion).toBe(1);
     // fixtures/deals.csv: a header and 200 deals (fixtures/README.md), none invalid.
-    expect(json.inputs.deals).toEqual({ path: DEALS, rows: 200, used: 200, rejected: 0 });
+    expect(json.inputs.deals).toEqual({
+      path: DEALS,
+      rows: 200,
+      used: 200,
+      rejected: 0,
+      encoding: 'utf8',
+      preset: null,
+      skipped: { title: 0, footer: 0 },
+    });
   });
 
   it('a missing file exits 2 with exactly one line on stderr and no stack trace', async () => {

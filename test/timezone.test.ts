@@ -17,7 +17,7 @@ const TIME_ZONES = ['UTC', 'Asia/Tokyo', 'America/Los_Angeles'] as const;
 
 /** The environment of a run: colour off, the given time zone. */
 function envFor(tz: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, TZ: tz, NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, TZ: tz, NO_COLOR: '1', LC_ALL: 'C', LANG: 'C' };
   delete env.FORCE_COLOR;
   return env;
 }

@@ -6,7 +6,9 @@ import { renderCheckJunit } from '../reporters/check-junit.js';
 import { toJsonCheck } from '../reporters/check-json.js';
 import { renderCheckMarkdown } from '../reporters/check-markdown.js';
 import { renderCheckTable } from '../reporters/check-table.js';
+import type { NumberStyle } from '../reporters/format.js';
 import { chalkFor } from './color.js';
+import { dealsInput } from './inputs.js';
 import { type DealsInputOptions, ingestDeals } from './deals-input.js';
 import { type CliIO, EXIT } from './io.js';
 import { loadTargets, prepareCheck } from './targets-check.js';
@@ -54,20 +56,23 @@ export async function checkCommand(io: CliIO, file: string, opts: CheckCommandOp
   const read = await ingestDeals(io, file, opts, (deal) => check.add(deal), targets.deals);
   if (read === null) return EXIT.error;
   const result = check.finish(read);
+  // Amounts read `￥1,234` in Japanese when every deal is in JPY.
+  const only = read.currencies.length === 1 ? read.currencies[0] : undefined;
+  const style: NumberStyle = { lang: opts.lang ?? 'en', ...(only === undefined ? {} : { currency: only }) };
   switch (opts.format) {
     case 'json': {
-      const inputs = { deals: { path: file, rows: read.rows, used: read.used, rejected: read.rejected } };
+      const inputs = dealsInput(file, read);
       io.stdout.write(JSON.stringify(toJsonCheck(result, inputs), null, 2) + '\n');
       break;
     }
     case 'markdown':
-      io.stdout.write(renderCheckMarkdown(result));
+      io.stdout.write(renderCheckMarkdown(result, style));
       break;
     case 'junit':
       io.stdout.write(renderCheckJunit(result, opts.failOn));
       break;
     case 'table':
-      io.stdout.write(renderCheckTable(result, chalkFor(io, opts.color)));
+      io.stdout.write(renderCheckTable(result, chalkFor(io, opts.color), style));
       break;
   }
   return checkExitCode(result.status, opts.failOn);

@@ -14,6 +14,7 @@ import { InputError, UsageError } from '../errors.js';
 import { DEAL_FIELDS } from '../ingest/columns.js';
 import { notesOf, readDeals, type ReadDealsResult, type ReadNote } from '../ingest/deals.js';
 import { describeRowProblem, formatRowProblem, type RowProblem } from '../ingest/row-problem.js';
+import { type Lang, messages } from '../i18n/index.js';
 import { type JsonRowProblem, toJsonError } from '../reporters/json.js';
 import type { CliIO } from './io.js';
 
@@ -32,6 +33,8 @@ export interface DealsInputOptions {
   /** `--rates FILE` with `--currency CODE`: convert every amount to one currency. */
   rates?: string;
   currency?: string;
+  /** The language of messages and of the rejects file's reasons. @default 'en' */
+  lang?: Lang;
 }
 
 /**
@@ -59,7 +62,10 @@ export function dealsProfile(io: CliIO, opts: DealsInputOptions, targetsSection?
   }
   for (const field of Object.keys(opts.map)) {
     if (!(DEAL_FIELDS as readonly string[]).includes(field)) {
-      throw new UsageError('bad_map', `--map ${field}=…: unknown field; deals fields are ${DEAL_FIELDS.join(', ')}.`);
+      throw new UsageError('bad_map', `--map ${field}=…: unknown field; deals fields are ${DEAL_FIELDS.join(', ')}.`, {
+        field,
+        fields: DEAL_FIELDS.join(', '),
+      });
     }
   }
   Object.assign(columns, opts.map);
@@ -69,7 +75,7 @@ export function dealsProfile(io: CliIO, opts: DealsInputOptions, targetsSection?
   encoding = opts.encoding ?? encoding;
   const forced = encoding === undefined || encoding === 'auto' ? undefined : encodingByName(encoding);
   if (encoding !== undefined && encoding !== 'auto' && forced === undefined) {
-    throw new UsageError('bad_encoding', `--encoding ${encoding}: use auto, utf8, utf16 or cp932`);
+    throw new UsageError('bad_encoding', `--encoding ${encoding}: use auto, utf8, utf16 or cp932`, { value: encoding });
   }
   return {
     ...(preset === undefined ? {} : { preset }),
@@ -95,10 +101,15 @@ function openInput(io: CliIO, file: string): Readable {
 /** How many rejected rows are printed before the count. */
 const SHOWN_ROWS = 10;
 
+/** A rejected row's problems: `column amount: …; column close_date: …`. */
+function describeRow(problems: readonly RowProblem[], lang: Lang): string {
+  return problems.map((p) => describeRowProblem(p, lang)).join('; ');
+}
+
 /** One line for a rejected row: `deals.csv:12: column amount: …; column close_date: …`. */
-function formatRejectedRow(problems: readonly RowProblem[]): string {
+function formatRejectedRow(problems: readonly RowProblem[], lang: Lang): string {
   const p = problems[0];
-  return p === undefined ? '' : `${p.file}:${p.line}: ${problems.map(describeRowProblem).join('; ')}`;
+  return p === undefined ? '' : `${p.file}:${p.line}: ${describeRow(problems, lang)}`;
 }
 
 /** A `--rejects` file: the rejected rows as they were, plus a `reason` column. */
@@ -108,7 +119,10 @@ class RejectsWriter {
   private started = false;
   private readonly done: Promise<void>;
 
-  constructor(path: string) {
+  constructor(
+    path: string,
+    private readonly lang: Lang,
+  ) {
     this.out = createWriteStream(path);
     this.done = new Promise((ok, fail) => {
       this.out.on('finish', ok);
@@ -123,7 +137,7 @@ class RejectsWriter {
       this.csv.write([...header, 'reason']);
     }
     const row = header.map((_, i) => fields[i] ?? '');
-    this.csv.write([...row, problems.map(describeRowProblem).join('; ')]);
+    this.csv.write([...row, describeRow(problems, this.lang)]);
   }
 
   /** Writes the header alone when no row was rejected. */
@@ -148,9 +162,11 @@ export async function ingestDeals(
   targetsSection?: DealsInputConfig,
 ): Promise<ReadDealsResult | null> {
   const profile = dealsProfile(io, opts, targetsSection);
+  const lang = opts.lang ?? 'en';
+  const t = messages(lang);
   const name = displayName(file);
   const first: RowProblem[][] = [];
-  const rejects = opts.rejects === undefined ? undefined : new RejectsWriter(resolve(io.cwd, opts.rejects));
+  const rejects = opts.rejects === undefined ? undefined : new RejectsWriter(resolve(io.cwd, opts.rejects), lang);
   const read = await readDeals(openInput(io, file), {
     file: name,
     profile,
@@ -161,13 +177,13 @@ export async function ingestDeals(
     },
   });
   await rejects?.close(read.header);
-  for (const note of notesOf(read)) io.stderr.write(`salesmetrics: ${formatNote(name, note)}\n`);
+  for (const note of notesOf(read)) io.stderr.write(`salesmetrics: ${formatNote(name, note, lang)}\n`);
   if (read.preset !== null)
-    for (const line of missingFieldNotes(name, read)) io.stderr.write(`salesmetrics: ${line}\n`);
+    for (const line of missingFieldNotes(name, read, lang)) io.stderr.write(`salesmetrics: ${line}\n`);
 
   if (read.rejected > 0 && !opts.skipInvalid) {
-    const message = `${name}: ${read.rejected} invalid row${read.rejected === 1 ? '' : 's'}; fix them, or pass --skip-invalid to leave them out`;
     if (opts.format === 'json') {
+      // JSON is for scripts: its messages stay English whatever the language.
       const rows: JsonRowProblem[] = first.flat().map((p) => ({
         line: p.line,
         column: p.column ?? null,
@@ -175,48 +191,38 @@ export async function ingestDeals(
         code: p.code,
         message: formatRowProblem(p),
       }));
-      const err = new InputError('invalid_rows', message, { file: name });
+      const err = new InputError('invalid_rows', messages('en').invalidRows(name, read.rejected), { file: name });
       io.stdout.write(JSON.stringify(toJsonError(err, { count: read.rejected, first: rows })) + '\n');
     }
-    for (const problems of first) io.stderr.write(formatRejectedRow(problems) + '\n');
-    io.stderr.write(`salesmetrics: ${message}\n`);
+    for (const problems of first) io.stderr.write(formatRejectedRow(problems, lang) + '\n');
+    io.stderr.write(`salesmetrics: ${t.invalidRows(name, read.rejected)}\n`);
     return null;
   }
   if (read.rejected > 0) {
-    io.stderr.write(
-      `salesmetrics: warning: skipped ${read.rejected} invalid row${read.rejected === 1 ? '' : 's'} of ${name}` +
-        (first[0] === undefined ? '' : ` (first: ${formatRejectedRow(first[0])})`) +
-        (opts.rejects === undefined ? '; --rejects FILE writes them out' : `; written to ${opts.rejects}`) +
-        '\n',
-    );
+    const shown = first[0] === undefined ? undefined : formatRejectedRow(first[0], lang);
+    io.stderr.write(`salesmetrics: ${t.warning(t.skippedRows(name, read.rejected, shown, opts.rejects))}\n`);
   }
   return read;
 }
 
 /** A note on how the file was read, for stderr. */
-export function formatNote(name: string, note: ReadNote): string {
-  switch (note.code) {
-    case 'preset_detected':
-      return `${name}: read as a ${PRESETS[note.preset].label} (--preset ${note.preset})`;
-    case 'lines_skipped':
-      return `${name}: skipped ${note.count} ${note.kind} line${note.count === 1 ? '' : 's'} (first: ${JSON.stringify(note.first)})`;
-  }
+export function formatNote(name: string, note: ReadNote, lang: Lang = 'en'): string {
+  const t = messages(lang);
+  const label = note.code === 'preset_detected' ? t.presetLabel(note.preset, PRESETS[note.preset].label) : '';
+  return t.note(name, note, label);
 }
 
 /** Which metrics are null because a preset's export lacks a column. */
-export function missingFieldNotes(name: string, read: ReadDealsResult): string[] {
+export function missingFieldNotes(name: string, read: ReadDealsResult, lang: Lang = 'en'): string[] {
+  const t = messages(lang);
   const out: string[] = [];
-  if (!read.hasAmounts) out.push(`${name}: no amount column: revenue, pipeline_value and avg_deal_size are null`);
-  if (!read.hasCreatedDates)
-    out.push(`${name}: no created_date column: sales_cycle_days_mean and sales_cycle_days_median are null`);
-  if (!read.hasAccounts)
-    out.push(`${name}: no account_id or account_name column: new_customers and customer_retention_rate are null`);
+  if (!read.hasAmounts) out.push(t.missingField(name, 'amount'));
+  if (!read.hasCreatedDates) out.push(t.missingField(name, 'created_date'));
+  if (!read.hasAccounts) out.push(t.missingField(name, 'account'));
   return out;
 }
 
 /** Several currencies are never summed together. */
-export function mixedCurrencyWarning(name: string, currencies: readonly string[]): string {
-  const list =
-    currencies.length === 0 ? 'several currencies' : `${currencies.length} currencies (${currencies.join(', ')})`;
-  return `${name} has amounts in ${list}, some maybe without one: money metrics are given per currency (by currency) and are null in the totals; pass --rates FILE --currency CODE to convert them`;
+export function mixedCurrencyWarning(name: string, currencies: readonly string[], lang: Lang = 'en'): string {
+  return messages(lang).mixedCurrencies(name, currencies);
 }

@@ -1,25 +1,44 @@
 import { InvalidArgumentError } from 'commander';
 import { type Day, parseIsoDay } from '../engine/calendar.js';
+import { en } from '../i18n/en.js';
+import type { Messages } from '../i18n/messages.js';
+
+/** The option parsers, their errors worded by `m`. */
+export function optionParsers(m: Messages): {
+  date(value: string): Day;
+  month(value: string): number;
+  mapping(value: string, previous: Record<string, string>): Record<string, string>;
+} {
+  return {
+    /** `--from`/`--to`: a calendar date. */
+    date(value) {
+      const d = value.length === 10 ? parseIsoDay(value) : null;
+      if (d === null) throw new InvalidArgumentError(m.option.notADate(value));
+      return d;
+    },
+    /** `--fiscal-year-start`: a month number. */
+    month(value) {
+      const n = Number(value);
+      if (!/^\d{1,2}$/.test(value) || n < 1 || n > 12) throw new InvalidArgumentError(m.option.notAMonth(value));
+      return n;
+    },
+    /** `--map field=Header`, repeatable. */
+    mapping(value, previous) {
+      const eq = value.indexOf('=');
+      if (eq <= 0) throw new InvalidArgumentError(m.option.notAMapping(value));
+      return { ...previous, [value.slice(0, eq).trim()]: value.slice(eq + 1).trim() };
+    },
+  };
+}
+
+const english = optionParsers(en);
 
 /** `--from`/`--to`: a calendar date. */
-export function parseDateOption(value: string): Day {
-  const d = value.length === 10 ? parseIsoDay(value) : null;
-  if (d === null) throw new InvalidArgumentError(`"${value}" is not a date; use YYYY-MM-DD, e.g. 2025-04-01.`);
-  return d;
-}
+export const parseDateOption: (value: string) => Day = english.date;
 
 /** `--fiscal-year-start`: a month number. */
-export function parseMonthOption(value: string): number {
-  const n = Number(value);
-  if (!/^\d{1,2}$/.test(value) || n < 1 || n > 12) {
-    throw new InvalidArgumentError(`"${value}" is not a month; use 1..12, e.g. 4 for April.`);
-  }
-  return n;
-}
+export const parseMonthOption: (value: string) => number = english.month;
 
 /** `--map field=Header`, repeatable. */
-export function collectMapping(value: string, previous: Record<string, string>): Record<string, string> {
-  const eq = value.indexOf('=');
-  if (eq <= 0) throw new InvalidArgumentError(`"${value}" is not field=Header; e.g. --map deal_id='Opportunity ID'.`);
-  return { ...previous, [value.slice(0, eq).trim()]: value.slice(eq + 1).trim() };
-}
+export const collectMapping: (value: string, previous: Record<string, string>) => Record<string, string> =
+  english.mapping;

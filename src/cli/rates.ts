@@ -28,9 +28,12 @@ export function loadRates(cwd: string, file: string, target: string | undefined)
   const ci = header.indexOf('currency');
   const ri = header.indexOf('rate');
   if (ci < 0 || ri < 0) {
-    throw new InputError('missing_column', `${file}: expected columns currency,rate; found: ${header.join(', ')}`, {
-      file,
-    });
+    throw new InputError(
+      'missing_column',
+      `${file}: expected columns currency,rate; found: ${header.join(', ')}`,
+      { file },
+      { found: header.join(', ') },
+    );
   }
   const rates = new Map<string, { num: bigint; den: bigint }>([[target, { num: 1n, den: 1n }]]);
   rows.slice(1).forEach((row, i) => {
@@ -47,6 +50,7 @@ export function loadRates(cwd: string, file: string, target: string | undefined)
           column: 'rate',
           value: raw,
         },
+        { currency },
       );
     }
     const frac = m[2] ?? '';

@@ -11,8 +11,10 @@ import { toJsonCheck } from '../reporters/check-json.js';
 import { renderCheckTable } from '../reporters/check-table.js';
 import { checkExitCode, today } from './check-command.js';
 import { chalkFor } from './color.js';
+import { dealsInput } from './inputs.js';
 import { loadTargets, prepareCheck } from './targets-check.js';
 import { type DealsInputOptions, displayName, ingestDeals, mixedCurrencyWarning } from './deals-input.js';
+import { messages } from '../i18n/index.js';
 import { type CliIO, EXIT } from './io.js';
 
 /** The options of `salesmetrics report`, as parsed. */
@@ -80,12 +82,15 @@ export async function reportCommand(io: CliIO, file: string, opts: ReportCommand
     throw new UsageError(
       'bad_window',
       `the window ${formatDay(from)} – ${formatDay(to)} is empty; adjust --from or --to`,
+      { from: formatDay(from), to: formatDay(to) },
     );
   }
   const report = buildReport(agg, { window: { from, to }, accounts: read.hasAccounts, amounts: read.hasAmounts });
+  const lang = opts.lang ?? 'en';
+  const t = messages(lang);
   if (report.mixedCurrencies)
-    io.stderr.write(`salesmetrics: warning: ${mixedCurrencyWarning(name, report.currencies)}\n`);
-  const inputs = { deals: { path: file, rows: read.rows, used: read.used, rejected: read.rejected } };
+    io.stderr.write(`salesmetrics: ${t.warning(mixedCurrencyWarning(name, report.currencies, lang))}\n`);
+  const inputs = dealsInput(file, read);
   const json = toJsonReport(report, inputs);
   const checked = check?.finish(read);
   switch (opts.format) {
@@ -99,8 +104,10 @@ export async function reportCommand(io: CliIO, file: string, opts: ReportCommand
       break;
     case 'table': {
       const chalk = chalkFor(io, opts.color);
-      io.stdout.write(renderReportTable(json, { chalk }));
-      if (checked !== undefined) io.stdout.write('\n' + renderCheckTable(checked, chalk));
+      const only = report.currencies.length === 1 && !report.mixedCurrencies ? report.currencies[0] : undefined;
+      const currency = only === undefined ? {} : { currency: only };
+      io.stdout.write(renderReportTable(json, { chalk, lang, ...currency }));
+      if (checked !== undefined) io.stdout.write('\n' + renderCheckTable(checked, chalk, { lang, ...currency }));
       break;
     }
   }

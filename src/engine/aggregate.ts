@@ -2,7 +2,7 @@ import type { Day } from './calendar.js';
 import { DaySet } from './day-set.js';
 import type { Deal, Dimension } from './deal.js';
 import { Histogram } from './histogram.js';
-import type { Money } from './money.js';
+import { type Minor, MoneySum } from './money.js';
 import { type Calendar, type DayRange, periodKeyOfDay } from './periods.js';
 
 /** What the aggregation needs to know before the first deal. */
@@ -23,7 +23,7 @@ export interface PeriodCell {
   won: number;
   lost: number;
   /** Sum of amounts of won deals, minor units. */
-  revenue: Money;
+  revenue: MoneySum;
   /** Sales-cycle lengths (days) of won deals that have a created date. */
   cycle: Histogram;
 }
@@ -31,7 +31,7 @@ export interface PeriodCell {
 /** A change in the number and value of open deals on one day. */
 export interface OpenDelta {
   count: number;
-  amount: Money;
+  amount: MoneySum;
 }
 
 /** Everything kept for one group, or for all deals. */
@@ -50,8 +50,16 @@ export interface GroupState {
 export interface FirstWon {
   day: Day;
   dealId: string;
-  /** The grouping values of that deal. */
-  dims: Readonly<Record<Dimension, string>>;
+  /**
+   * That deal's values of the grouping columns, in the order of
+   * {@link firstWonDims}. Copied, so that no row's objects outlive the row.
+   */
+  groups: string[];
+}
+
+/** The columns a {@link FirstWon} keeps: the grouping columns, then currency. */
+export function firstWonDims(options: AggregateOptions): Dimension[] {
+  return options.by.includes('currency') ? [...options.by] : [...options.by, 'currency'];
 }
 
 /**
@@ -83,6 +91,8 @@ export interface DealAggregate {
   groups: Map<Dimension, Map<string, GroupState>>;
   currency: CurrencyState;
   firstWon: Map<string, FirstWon>;
+  /** {@link firstWonDims} of the options. */
+  readonly firstWonDims: readonly Dimension[];
 }
 
 export function createAggregate(options: AggregateOptions): DealAggregate {
@@ -95,15 +105,21 @@ export function createAggregate(options: AggregateOptions): DealAggregate {
     groups: new Map(options.by.map((d) => [d, new Map()])),
     currency: { first: null, split: null },
     firstWon: new Map(),
+    firstWonDims: firstWonDims(options),
   };
 }
 
 export function newGroup(): GroupState {
-  return { cells: new Map(), openBefore: { count: 0, amount: 0n }, openDeltas: new Map(), wonDays: new Map() };
+  return {
+    cells: new Map(),
+    openBefore: { count: 0, amount: new MoneySum() },
+    openDeltas: new Map(),
+    wonDays: new Map(),
+  };
 }
 
 function newCell(): PeriodCell {
-  return { won: 0, lost: 0, revenue: 0n, cycle: new Histogram() };
+  return { won: 0, lost: 0, revenue: new MoneySum(), cycle: new Histogram() };
 }
 
 function groupIn(groups: Map<string, GroupState>, key: string): GroupState {
@@ -115,13 +131,19 @@ function groupIn(groups: Map<string, GroupState>, key: string): GroupState {
   return g;
 }
 
-function addOpenDelta(g: GroupState, day: Day, count: number, amount: Money): void {
-  const d = g.openDeltas.get(day);
-  if (d === undefined) g.openDeltas.set(day, { count, amount });
-  else {
-    d.count += count;
-    d.amount += amount;
+function openDeltaOf(g: GroupState, day: Day): OpenDelta {
+  let d = g.openDeltas.get(day);
+  if (d === undefined) {
+    d = { count: 0, amount: new MoneySum() };
+    g.openDeltas.set(day, d);
   }
+  return d;
+}
+
+function addOpenDelta(g: GroupState, day: Day, count: number, amount: Minor): void {
+  const d = openDeltaOf(g, day);
+  d.count += count;
+  d.amount.add(amount);
 }
 
 function addWonDay(g: GroupState, account: string, day: Day): void {
@@ -158,21 +180,36 @@ export function compareDealIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function offerFirstWon(agg: DealAggregate, account: string, day: Day, dealId: string, dims: FirstWon['dims']): void {
+function offerFirstWon(
+  agg: DealAggregate,
+  account: string,
+  day: Day,
+  dealId: string,
+  /** The deal's grouping values, or a FirstWon's `groups` (when merging). */
+  from: Readonly<Record<Dimension, string>> | readonly string[],
+): void {
   const current = agg.firstWon.get(account);
-  if (current === undefined) agg.firstWon.set(account, { day, dealId, dims });
-  else if (day < current.day || (day === current.day && compareDealIds(dealId, current.dealId) < 0)) {
+  const better =
+    current === undefined || day < current.day || (day === current.day && compareDealIds(dealId, current.dealId) < 0);
+  if (!better) return;
+  const groups = isGroupList(from) ? [...from] : agg.firstWonDims.map((d) => from[d]);
+  if (current === undefined) agg.firstWon.set(account, { day, dealId, groups });
+  else {
     current.day = day;
     current.dealId = dealId;
-    current.dims = dims;
+    current.groups = groups;
   }
+}
+
+function isGroupList(x: Readonly<Record<Dimension, string>> | readonly string[]): x is readonly string[] {
+  return Array.isArray(x);
 }
 
 /** Adds one deal to one group's state. */
 function addToGroup(g: GroupState, deal: Deal, cellKey: number | null): void {
   if (deal.createdDate === null) {
     g.openBefore.count++;
-    g.openBefore.amount += deal.amount;
+    g.openBefore.amount.add(deal.amount);
   } else {
     addOpenDelta(g, deal.createdDate, 1, deal.amount);
   }
@@ -188,7 +225,7 @@ function addToGroup(g: GroupState, deal: Deal, cellKey: number | null): void {
   }
   if (deal.status === 'won') {
     cell.won++;
-    cell.revenue += deal.amount;
+    cell.revenue.add(deal.amount);
     if (deal.createdDate !== null) cell.cycle.add(close - deal.createdDate);
   } else {
     cell.lost++;
@@ -215,7 +252,9 @@ export function addDeal(agg: DealAggregate, deal: Deal): void {
   let cellKey: number | null = null;
   if (close !== null) {
     seeDay(agg, close);
-    if (deal.status === 'won' && deal.account !== null) offerFirstWon(agg, deal.account, close, deal.dealId, deal.dims);
+    if (deal.status === 'won' && deal.account !== null) {
+      offerFirstWon(agg, deal.account, close, deal.dealId, deal.dims);
+    }
     if (window === null || (close >= window.from && close <= window.to)) cellKey = periodKeyOfDay(calendar, close);
   }
 
@@ -235,7 +274,7 @@ export function addDeal(agg: DealAggregate, deal: Deal): void {
 function mergeCell(into: PeriodCell, from: PeriodCell): void {
   into.won += from.won;
   into.lost += from.lost;
-  into.revenue += from.revenue;
+  into.revenue.addSum(from.revenue);
   into.cycle.merge(from.cycle);
 }
 
@@ -250,8 +289,12 @@ export function mergeGroupInto(into: GroupState, from: GroupState): void {
     mergeCell(target, cell);
   }
   into.openBefore.count += from.openBefore.count;
-  into.openBefore.amount += from.openBefore.amount;
-  for (const [day, d] of from.openDeltas) addOpenDelta(into, day, d.count, d.amount);
+  into.openBefore.amount.addSum(from.openBefore.amount);
+  for (const [day, d] of from.openDeltas) {
+    const target = openDeltaOf(into, day);
+    target.count += d.count;
+    target.amount.addSum(d.amount);
+  }
   for (const [account, days] of from.wonDays) {
     let target = into.wonDays.get(account);
     if (target === undefined) {
@@ -286,7 +329,7 @@ export function mergeAggregates(a: DealAggregate, b: DealAggregate): DealAggrega
       for (const [key, g] of groups) mergeGroupInto(groupIn(target, key), g);
     }
     for (const [key, g] of currencyGroups(src)) mergeGroupInto(groupIn(currencies, key), g);
-    for (const [account, fw] of src.firstWon) offerFirstWon(out, account, fw.day, fw.dealId, fw.dims);
+    for (const [account, fw] of src.firstWon) offerFirstWon(out, account, fw.day, fw.dealId, fw.groups);
   }
   const [first] = currencies.keys();
   out.currency = { first: first ?? null, split: currencies.size > 1 ? currencies : null };

@@ -1,42 +1,85 @@
 import type { Day } from './calendar.js';
 
+/** Past this many days a set switches from a sorted list to a bitmap. */
+const LIST_LIMIT = 32;
+
 /**
- * A set of days as a bitmap from the first to the last day added: one bit
- * per calendar day, so its size is bounded by the span of days, not by how
- * many times a day is added.
+ * A set of days, small however often a day is added: a sorted list of the
+ * distinct days while there are few, then a bitmap of one bit per calendar
+ * day from the first to the last (its size bounded by that span).
  */
 export class DaySet {
+  /** The sorted distinct days while there are at most LIST_LIMIT; a fixed array, so adding never reallocates it. */
+  private list: Int32Array | null = null;
+  private size = 0;
   private base = 0;
-  private bits = new Uint8Array(0);
+  private bits: Uint8Array | null = null;
 
   /** Adds a day. */
   add(day: Day): void {
-    if (this.bits.length === 0) {
-      this.base = day - (day & 7);
-      this.bits = new Uint8Array(8);
+    if (this.bits === null) {
+      const list = (this.list ??= new Int32Array(LIST_LIMIT));
+      const n = this.size;
+      // Binary search for the insertion point; nothing to do when present.
+      let lo = 0;
+      let hi = n;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((list[mid] as number) < day) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < n && list[lo] === day) return;
+      if (n < LIST_LIMIT) {
+        list.copyWithin(lo + 1, lo, n);
+        list[lo] = day;
+        this.size = n + 1;
+        return;
+      }
+      this.toBitmap(list);
     }
+    this.setBit(day);
+  }
+
+  private toBitmap(list: Int32Array): void {
+    const first = list[0] as number;
+    const last = list[LIST_LIMIT - 1] as number;
+    this.base = first - (((first % 8) + 8) % 8);
+    this.bits = new Uint8Array(Math.ceil((last - this.base + 1) / 8));
+    this.list = null;
+    for (const d of list) this.setBit(d);
+  }
+
+  private setBit(day: Day): void {
+    let bits = this.bits as Uint8Array;
     let offset = day - this.base;
-    if (offset < 0 || offset >= this.bits.length * 8) {
+    if (offset < 0 || offset >= bits.length * 8) {
       const from = Math.min(this.base, day - (((day % 8) + 8) % 8));
-      const to = Math.max(this.base + this.bits.length * 8, day + 1);
-      // Grow by at least half again, so that adding days in order costs O(1) each on average.
-      const bytes = Math.max(Math.ceil((to - from) / 8), Math.ceil(this.bits.length * 1.5));
-      const grown = new Uint8Array(bytes);
-      const start = offset < 0 ? (this.base - from) / 8 : 0;
-      grown.set(this.bits, start);
-      this.base = offset < 0 ? from : this.base;
-      this.bits = grown;
-      offset = day - this.base;
+      const to = Math.max(this.base + bits.length * 8, day + 1);
+      const grown = new Uint8Array(Math.ceil((to - from) / 8));
+      grown.set(bits, (this.base - from) / 8);
+      this.base = from;
+      this.bits = bits = grown;
+      offset = day - from;
     }
-    this.bits[offset >> 3] = (this.bits[offset >> 3] ?? 0) | (1 << (offset & 7));
+    bits[offset >> 3] = (bits[offset >> 3] as number) | (1 << (offset & 7));
   }
 
   /** Whether any day in [from, to] is in the set. */
   hasAnyIn(from: Day, to: Day): boolean {
+    const bits = this.bits;
+    if (bits === null) {
+      const list = this.list;
+      for (let i = 0; i < this.size; i++) {
+        const d = list?.[i] as number;
+        if (d > to) return false;
+        if (d >= from) return true;
+      }
+      return false;
+    }
     const lo = Math.max(from - this.base, 0);
-    const hi = Math.min(to - this.base, this.bits.length * 8 - 1);
+    const hi = Math.min(to - this.base, bits.length * 8 - 1);
     for (let o = lo; o <= hi; o++) {
-      const byte = this.bits[o >> 3] ?? 0;
+      const byte = bits[o >> 3] as number;
       if (byte === 0) {
         o |= 7; // skip the rest of an empty byte
         continue;
@@ -48,8 +91,13 @@ export class DaySet {
 
   /** Every day in the set, in order. */
   *days(): Generator<Day> {
-    for (let i = 0; i < this.bits.length; i++) {
-      const byte = this.bits[i] ?? 0;
+    const bits = this.bits;
+    if (bits === null) {
+      for (let i = 0; i < this.size; i++) yield this.list?.[i] as number;
+      return;
+    }
+    for (let i = 0; i < bits.length; i++) {
+      const byte = bits[i] as number;
       if (byte === 0) continue;
       for (let b = 0; b < 8; b++) if (byte & (1 << b)) yield this.base + i * 8 + b;
     }

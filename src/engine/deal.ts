@@ -1,5 +1,5 @@
 import type { Day } from './calendar.js';
-import type { Money } from './money.js';
+import type { Minor } from './money.js';
 
 /** Whether a deal is won, lost or still open. */
 export type DealStatus = 'won' | 'lost' | 'open';
@@ -14,8 +14,8 @@ export interface Deal {
   /** Unique id of the deal. */
   dealId: string;
   status: DealStatus;
-  /** Amount in minor units (see `Money`); 0 when the export left it empty on a lost or open deal. */
-  amount: Money;
+  /** Amount in minor units (1/10,000 of the currency unit); 0 when the export left it empty on a lost or open deal. */
+  amount: Minor;
   /** Day the deal was won or lost; `null` for open deals. */
   closeDate: Day | null;
   /** Day the deal was created; `null` when unknown (then it has no sales cycle). */

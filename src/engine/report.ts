@@ -4,7 +4,7 @@ import { type Day, formatDay } from './calendar.js';
 import type { Dimension } from './deal.js';
 import { Histogram } from './histogram.js';
 import { DEAL_METRICS, type MetricFacts, type MetricValues } from './metrics/index.js';
-import type { Money } from './money.js';
+import { type Money, MoneySum } from './money.js';
 import {
   type Calendar,
   type DayRange,
@@ -79,14 +79,14 @@ function openAt(g: GroupState, ends: readonly Day[]): { count: number; amount: M
   const days = [...g.openDeltas.keys()].sort((a, b) => a - b);
   const out: { count: number; amount: Money }[] = [];
   let count = g.openBefore.count;
-  let amount = g.openBefore.amount;
+  let amount = g.openBefore.amount.value();
   let i = 0;
   for (const end of ends) {
     for (; i < days.length && (days[i] as Day) <= end; i++) {
       const d = g.openDeltas.get(days[i] as Day);
       if (d !== undefined) {
         count += d.count;
-        amount += d.amount;
+        amount += d.amount.value();
       }
     }
     out.push({ count, amount });
@@ -109,12 +109,12 @@ function retention(g: GroupState, r: DayRange): { previous: number; kept: number
 function cellsIn(g: GroupState, cal: Calendar, r: DayRange): PeriodCell {
   const first = periodKeyOfDay(cal, r.from);
   const last = periodKeyOfDay(cal, r.to);
-  const out: PeriodCell = { won: 0, lost: 0, revenue: 0n, cycle: new Histogram() };
+  const out: PeriodCell = { won: 0, lost: 0, revenue: new MoneySum(), cycle: new Histogram() };
   for (const [key, cell] of g.cells) {
     if (key < first || key > last) continue;
     out.won += cell.won;
     out.lost += cell.lost;
-    out.revenue += cell.revenue;
+    out.revenue.addSum(cell.revenue);
     out.cycle.merge(cell.cycle);
   }
   return out;
@@ -131,9 +131,10 @@ function valuesOf(money: boolean, f: MetricFacts): MetricValues {
 type Scope = { by: Dimension; key: string } | null;
 
 function countNewCustomers(agg: DealAggregate, scope: Scope, r: DayRange): number {
+  const i = scope === null ? -1 : agg.firstWonDims.indexOf(scope.by);
   let n = 0;
   for (const fw of agg.firstWon.values()) {
-    if (fw.day >= r.from && fw.day <= r.to && (scope === null || fw.dims[scope.by] === scope.key)) n++;
+    if (fw.day >= r.from && fw.day <= r.to && (scope === null || fw.groups[i] === scope.key)) n++;
   }
   return n;
 }
@@ -158,7 +159,7 @@ function metricsOf(
     return valuesOf(known.money, {
       won: cell.won,
       lost: cell.lost,
-      revenue: cell.revenue,
+      revenue: cell.revenue.value(),
       cycle: cell.cycle,
       openCount: o.count,
       openAmount: o.amount,

@@ -52,7 +52,7 @@ export function readCsv(input: Readable, name: string, sink: CsvSink, options: R
       input.destroy();
       stream.destroy();
       parser.destroy();
-      reject(toInputError(err, name, lastEnd + 1));
+      reject(toInputError(err, name));
     };
     input.on('error', fail);
     stream.on('error', fail);
@@ -72,13 +72,13 @@ function allBlank(fields: readonly string[]): boolean {
   return true;
 }
 
-function toInputError(err: unknown, name: string, line: number): unknown {
+function toInputError(err: unknown, name: string): unknown {
   if (err instanceof InputError) return err;
   if (err instanceof EncodingError) {
     return new InputError(
       'bad_encoding',
-      `${name}:${line}: not valid UTF-8 (byte ${err.byteOffset}); if the file is Shift_JIS/CP932 from Excel, pass --encoding cp932`,
-      { file: name, line },
+      `${name}:${err.line}: not valid UTF-8 (byte ${err.byteOffset + 1} of the file); if the file is Shift_JIS/CP932 from Excel, pass --encoding cp932`,
+      { file: name, line: err.line },
     );
   }
   if (err instanceof CsvError) {

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { Day } from '../engine/calendar.js';
 import { type Deal, DIMENSIONS, type Dimension } from '../engine/deal.js';
-import { divRound, type Money } from '../engine/money.js';
+import { divRound, type Minor } from '../engine/money.js';
 import { InputError } from '../errors.js';
 import { parseAmount } from './amount.js';
 import {
@@ -91,10 +91,9 @@ const MAX_TITLE_LINES = 20;
 const FOOTER = /^(grand totals?\b|総計|合計|confidential information|機密情報|copyright\s*\(c\)|©)/i;
 
 function isFooter(fields: readonly string[]): boolean {
-  const first = fields[0]?.trim() ?? '';
-  if (!FOOTER.test(first)) return false;
+  // Data rows fill more than their first field: check that first, it is cheap.
   for (let i = 1; i < fields.length; i++) if ((fields[i] ?? '').trim() !== '') return false;
-  return true;
+  return FOOTER.test(fields[0]?.trim() ?? '');
 }
 
 /**
@@ -178,18 +177,42 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
     }
   };
 
-  const dataRow = (fields: string[], line: number, header: readonly string[]): void => {
-    if (isFooter(fields)) {
+  // The row being read, shared by the helpers below so that no closure is made per row.
+  let fields: string[] = [];
+  let line = 0;
+  let problems: RowProblem[] | undefined;
+  const problem = (p: Omit<RowProblem, 'file' | 'line'>): void => {
+    (problems ??= []).push({ file, line, ...p });
+  };
+  const get = (i: number | undefined): string => (i === undefined ? '' : (fields[i] ?? '').trim());
+  const date = (field: DealField): Day | null => {
+    const raw = get(cols[field]);
+    if (raw === '') return null;
+    const d = parseDate(raw, profile.dateFormat);
+    if (d === 'ambiguous') {
+      throw new InputError(
+        'ambiguous_date',
+        `${file}:${line}: column ${field}: "${raw}" could be MM/DD/YYYY or DD/MM/YYYY; pass --date-format MM/DD/YYYY (or DD/MM/YYYY) to say which`,
+        { file, line, column: field, value: raw },
+      );
+    }
+    if (d === 'invalid') {
+      problem({ code: 'bad_date', column: field, value: raw });
+      return null;
+    }
+    return d;
+  };
+
+  const dataRow = (row: string[], at: number, header: readonly string[]): void => {
+    if (isFooter(row)) {
       result.skipped.footer++;
-      firstFooter ??= fields[0]?.trim();
+      firstFooter ??= row[0]?.trim();
       return;
     }
     result.rows++;
-    let problems: RowProblem[] | undefined;
-    const problem = (p: Omit<RowProblem, 'file' | 'line'>): void => {
-      (problems ??= []).push({ file, line, ...p });
-    };
-    const get = (i: number | undefined): string => (i === undefined ? '' : (fields[i] ?? '').trim());
+    fields = row;
+    line = at;
+    problems = undefined;
 
     if (fields.length !== header.length && !onlyEmptyBeyond(fields, header.length)) {
       problem({ code: 'field_count', detail: `the row has ${fields.length} fields, the header has ${header.length}` });
@@ -204,23 +227,6 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
       problem({ code: 'missing_value', column, detail: `every deal needs a ${column}` });
     }
 
-    const date = (field: DealField): Day | null => {
-      const raw = get(cols[field]);
-      if (raw === '') return null;
-      const d = parseDate(raw, profile.dateFormat);
-      if (d === 'ambiguous') {
-        throw new InputError(
-          'ambiguous_date',
-          `${file}:${line}: column ${field}: "${raw}" could be MM/DD/YYYY or DD/MM/YYYY; pass --date-format MM/DD/YYYY (or DD/MM/YYYY) to say which`,
-          { file, line, column: field, value: raw },
-        );
-      }
-      if (d === 'invalid') {
-        problem({ code: 'bad_date', column: field, value: raw });
-        return null;
-      }
-      return d;
-    };
     let closeField: DealField = 'close_date';
     let closeDate = date('close_date');
     if (closeDate === null && status !== 'open') {
@@ -233,7 +239,7 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
     const createdDate = date('created_date');
     date('expected_close_date');
 
-    let amount: Money = 0n;
+    let amount: Minor = 0;
     const rawAmount = get(cols.amount);
     if (rawAmount === '') {
       if (status === 'won' && cols.amount !== undefined) {
@@ -273,7 +279,7 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
     const dims = {} as Record<Dimension, string>;
     for (const [d, i] of dimCols) dims[d] = get(i);
     if (convert !== undefined && rate !== undefined) {
-      if (rate.den !== 1n || rate.num !== 1n) amount = divRound(amount * rate.num, rate.den);
+      if (rate.den !== 1n || rate.num !== 1n) amount = Number(divRound(BigInt(amount) * rate.num, rate.den));
       dims.currency = convert.to;
     }
     if (dims.currency !== '' && !currencies.has(dims.currency)) currencies.add(dims.currency);

@@ -31,9 +31,21 @@ export function encodingByName(name: string): Encoding | undefined {
 
 /** Raised when bytes are not valid in the file's encoding. */
 export class EncodingError extends Error {
-  constructor(readonly byteOffset: number) {
-    super(`not valid UTF-8 at byte ${byteOffset}`);
+  constructor(
+    /** 0-based offset of the first invalid byte in the file. */
+    readonly byteOffset: number,
+    /** 1-based line it is on. */
+    readonly line: number,
+  ) {
+    super(`not valid UTF-8 at byte ${byteOffset}, line ${line}`);
   }
+}
+
+/** Number of LF bytes in `buf` before `end`. */
+function countLines(buf: Buffer, end = buf.length): number {
+  let n = 0;
+  for (let i = buf.indexOf(10); i !== -1 && i < end; i = buf.indexOf(10, i + 1)) n++;
+  return n;
 }
 
 /** Length of the prefix of `buf` that ends on a whole UTF-8 character. */
@@ -57,6 +69,8 @@ class Decoder extends Transform {
   encoding: Encoding | undefined;
   private carry: Buffer = Buffer.alloc(0);
   private offset = 0;
+  /** Line breaks passed so far, for the line of an invalid byte. */
+  private lines = 0;
   private started = false;
   private decoder: ReturnType<typeof iconv.getDecoder> | undefined;
 
@@ -76,9 +90,13 @@ class Decoder extends Transform {
         const all = this.carry.length === 0 ? buf : Buffer.concat([this.carry, buf]);
         const end = wholeUtf8(all);
         const body = end === all.length ? all : all.subarray(0, end);
-        if (!isUtf8(body)) throw new EncodingError(this.offset + firstInvalid(body));
+        if (!isUtf8(body)) {
+          const bad = firstInvalid(body);
+          throw new EncodingError(this.offset + bad, this.lines + countLines(body, bad) + 1);
+        }
         this.carry = end === all.length ? Buffer.alloc(0) : Buffer.from(all.subarray(end));
         this.offset += body.length;
+        this.lines += countLines(body);
         if (body.length > 0) this.push(body);
       }
       done();
@@ -92,7 +110,7 @@ class Decoder extends Transform {
       const rest = this.decoder.end();
       if (rest !== undefined && rest.length > 0) this.push(rest);
     } else if (this.carry.length > 0) {
-      done(new EncodingError(this.offset));
+      done(new EncodingError(this.offset, this.lines + 1));
       return;
     }
     done();

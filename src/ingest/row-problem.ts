@@ -1,3 +1,5 @@
+import { type Lang, messages } from '../i18n/index.js';
+
 /** Why a row was rejected. */
 export type RowProblemCode =
   'missing_value' | 'bad_date' | 'bad_amount' | 'duplicate_id' | 'close_before_created' | 'field_count' | 'no_rate';
@@ -17,28 +19,14 @@ export interface RowProblem {
 }
 
 /** One line: `deals.csv:12: column close_date: "2024-13-01" is not a date (YYYY-MM-DD)`. */
-export function formatRowProblem(p: RowProblem): string {
-  return `${p.file}:${p.line}: ${describeRowProblem(p)}`;
+export function formatRowProblem(p: RowProblem, lang: Lang = 'en'): string {
+  return `${p.file}:${p.line}: ${describeRowProblem(p, lang)}`;
 }
 
-/** The problem without its place, as written in a rejects file's `reason` column. */
-export function describeRowProblem(p: RowProblem): string {
-  const col = p.column === undefined ? '' : `column ${p.column}: `;
-  const value = JSON.stringify(p.value ?? '');
-  switch (p.code) {
-    case 'missing_value':
-      return `${col}empty; ${p.detail ?? 'a value is required'}`;
-    case 'bad_date':
-      return `${col}${value} is not a date (YYYY-MM-DD)`;
-    case 'bad_amount':
-      return `${col}${value} is not a plain decimal (like 1234.5, at most 4 decimal places)`;
-    case 'duplicate_id':
-      return `${col}${value} appears more than once; deal ids must be unique (the first one is used)`;
-    case 'close_before_created':
-      return `${col}${value} is before created_date ${JSON.stringify(p.detail ?? '')}; fix either date`;
-    case 'no_rate':
-      return `${col}no rate for ${value} in the --rates file; add a line ${p.value ?? ''},<rate>`;
-    case 'field_count':
-      return `${p.detail ?? 'wrong number of fields'}; check the quoting of this row`;
-  }
+/**
+ * The problem without its place, as written in a rejects file's `reason`
+ * column, in `lang` (the wording is in `src/i18n/`).
+ */
+export function describeRowProblem(p: RowProblem, lang: Lang = 'en'): string {
+  return messages(lang).rowProblem(p);
 }

@@ -1,10 +1,12 @@
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { CheckResult, Severity } from '../engine/check/index.js';
+import { messages, type Messages } from '../i18n/index.js';
 import { cellScope, describeKgi, describePlan, formatBounds, formatValue, kgiStatusText } from './check-text.js';
+import type { NumberStyle } from './format.js';
 
-function marker(chalk: ChalkInstance, severity: Severity, noData = false): string {
-  if (chalk.level === 0) return noData ? 'NO DATA' : severity.toUpperCase();
+function marker(chalk: ChalkInstance, t: Messages, severity: Severity, noData = false): string {
+  if (chalk.level === 0) return noData ? t.check.noDataMarker : t.check.marker(severity);
   switch (severity) {
     case 'pass':
       return noData ? chalk.dim('✔') : chalk.green('✔');
@@ -15,42 +17,49 @@ function marker(chalk: ChalkInstance, severity: Severity, noData = false): strin
   }
 }
 
-/** The check as text: the KGI block with progress, pace and plan, then one line per checked KPI cell. */
-export function renderCheckTable(result: CheckResult, chalk: ChalkInstance): string {
+/**
+ * The check as text: the KGI block with progress, pace and plan, then one
+ * line per checked KPI cell. `style` gives the language (@default 'en') and
+ * the one currency of the amounts, when known.
+ */
+export function renderCheckTable(result: CheckResult, chalk: ChalkInstance, style: NumberStyle = {}): string {
+  const lang = style.lang ?? 'en';
+  const t = messages(lang);
   const lines: string[] = [];
   const s = result.summary;
   lines.push(
-    `${chalk.bold(`Targets as of ${result.asOf}:`)} ${marker(chalk, result.status)}${chalk.level === 0 ? '' : ` ${chalk.bold(result.status)}`}` +
-      chalk.dim(`  (KPI window ${result.window.from} – ${result.window.to})`),
+    `${chalk.bold(t.check.title(result.asOf))} ${marker(chalk, t, result.status)}${chalk.level === 0 ? '' : ` ${chalk.bold(t.check.severity(result.status))}`}` +
+      chalk.dim(t.check.window(result.window.from, result.window.to)),
   );
   if (result.kgis.length > 0) {
-    lines.push('', chalk.bold('KGIs'));
+    lines.push('', chalk.bold(t.check.kgis));
     for (const k of result.kgis) {
       lines.push(
-        `${marker(chalk, k.severity)} ${chalk.bold(k.id)}${k.name === null ? '' : ` ${k.name}`}: ${k.metric} ${describeKgi(k)} — ${kgiStatusText(k)} (${k.start} – ${k.deadline})`,
+        `${marker(chalk, t, k.severity)} ${chalk.bold(k.id)}${k.name === null ? '' : ` ${k.name}`}: ${t.checkMetric(k.metric)} ${describeKgi(k, style)} — ${kgiStatusText(k, lang)}${t.check.kgiPeriod(k.start, k.deadline)}`,
       );
-      if (k.plan !== null) lines.push(`    plan: ${describePlan(k, k.plan)}`);
+      if (k.plan !== null) lines.push(`    ${t.check.plan}: ${describePlan(k, k.plan, style)}`);
     }
   }
   if (result.kpis.length > 0) {
+    const h = t.check.head;
     const table = new Table({
-      head: ['', 'KPI', 'Scope', 'Metric', 'Actual', 'Bound', 'Status'].map((h) => chalk.bold(h)),
+      head: ['', h.kpi, h.scope, h.metric, h.actual, h.bound, h.status].map((x) => chalk.bold(x)),
       style: { head: [], border: [], compact: true },
       colAligns: ['left', 'left', 'left', 'left', 'right', 'right', 'left'],
     });
     for (const c of result.kpis) {
       table.push([
-        marker(chalk, c.severity, c.status === 'no_data'),
+        marker(chalk, t, c.severity, c.status === 'no_data'),
         c.id,
-        cellScope(c),
-        c.metric,
-        formatValue(c.metric, c.actual),
-        formatBounds(c),
-        c.status === 'no_data' ? `no data (counts as ${c.severity})` : c.status,
+        cellScope(c, lang),
+        t.checkMetric(c.metric),
+        formatValue(c.metric, c.actual, style),
+        formatBounds(c, style),
+        t.check.kpiStatus(c.status, c.severity),
       ]);
     }
-    lines.push('', chalk.bold('KPIs'), table.toString());
+    lines.push('', chalk.bold(t.check.kpis), table.toString());
   }
-  lines.push('', `${s.pass} pass, ${s.warn} warn, ${s.fail} fail, ${s.no_data} no data`);
+  lines.push('', t.check.summary(s.pass, s.warn, s.fail, s.no_data));
   return lines.join('\n') + '\n';
 }

@@ -9,6 +9,12 @@ export interface JsonInput {
   rows: number;
   used: number;
   rejected: number;
+  /** The encoding read: `utf8`, `utf16le`, `utf16be` or `cp932`. */
+  encoding: string;
+  /** The CRM preset used (given or detected); `null` for canonical columns. */
+  preset: string | null;
+  /** Lines that are not rows: report titles before the header, totals and notices after the data. */
+  skipped: { title: number; footer: number };
 }
 
 /**

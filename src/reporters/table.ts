@@ -1,15 +1,26 @@
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { DEAL_METRICS, type MetricValues } from '../engine/metrics/index.js';
-import { formatMetric } from './format.js';
+import { type Lang, messages } from '../i18n/index.js';
+import { formatCount, formatMetric, type NumberStyle } from './format.js';
 import type { JsonReport } from './json.js';
 
 /** Options of the human renderer. */
 export interface TableOptions {
   /** Colours; a chalk instance with level 0 prints none. */
   chalk: ChalkInstance;
+  /** The language of headings, metric names and numbers. @default 'en' */
+  lang?: Lang;
+  /**
+   * The one currency of every amount, when known (the engine report's
+   * `currencies` when it has exactly one and none are mixed): Japanese
+   * tables show JPY amounts with the yen sign.
+   */
+  currency?: string;
 }
 
+// cli-table3 measures cells with string-width, so full-width (CJK) text and
+// the full-width yen sign take two columns and the borders stay aligned.
 function newTable(chalk: ChalkInstance, head: string[], numericFrom: number): Table.Table {
   return new Table({
     head: head.map((h) => chalk.bold(h)),
@@ -18,44 +29,48 @@ function newTable(chalk: ChalkInstance, head: string[], numericFrom: number): Ta
   });
 }
 
-function metricCells(values: MetricValues): string[] {
-  return DEAL_METRICS.map((m) => formatMetric(m.kind, values[m.id as keyof MetricValues]));
+function metricCells(values: MetricValues, style: NumberStyle): string[] {
+  return DEAL_METRICS.map((m) => formatMetric(m.kind, values[m.id as keyof MetricValues], style));
 }
 
 /** The report as text tables: totals, one row per period, one row per group. */
 export function renderReportTable(report: JsonReport, options: TableOptions): string {
   const { chalk } = options;
+  const lang = options.lang ?? 'en';
+  const t = messages(lang);
+  const style: NumberStyle = { lang, ...(options.currency === undefined ? {} : { currency: options.currency }) };
+  const names = DEAL_METRICS.map((m) => t.metricName(m.id as keyof MetricValues, m.label));
   const d = report.inputs.deals;
   const lines: string[] = [];
   lines.push(
-    chalk.bold(`Deals ${report.window.from} – ${report.window.to}`) +
-      chalk.dim(
-        `  (${report.granularity}${report.fiscalYearStart === 1 ? '' : `, fiscal year from month ${report.fiscalYearStart}`})`,
-      ),
+    chalk.bold(t.report.title(report.window.from, report.window.to)) +
+      chalk.dim(t.report.settings(report.granularity, report.fiscalYearStart)),
   );
   lines.push(
     chalk.dim(
-      `${d.path}: ${d.rows.toLocaleString('en-US')} rows, ${d.used.toLocaleString('en-US')} used, ${d.rejected.toLocaleString('en-US')} rejected`,
+      t.report.inputs(d.path, formatCount(d.rows, lang), formatCount(d.used, lang), formatCount(d.rejected, lang)),
     ),
   );
 
-  const totals = newTable(chalk, ['Metric', 'Total'], 1);
-  DEAL_METRICS.forEach((m) => totals.push([m.label, formatMetric(m.kind, report.totals[m.id as keyof MetricValues])]));
-  lines.push('', chalk.bold('Totals'), totals.toString());
+  const totals = newTable(chalk, [t.report.metric, t.report.total], 1);
+  DEAL_METRICS.forEach((m, i) =>
+    totals.push([names[i] ?? m.label, formatMetric(m.kind, report.totals[m.id as keyof MetricValues], style)]),
+  );
+  lines.push('', chalk.bold(t.report.totals), totals.toString());
 
-  const periods = newTable(chalk, ['Period', ...DEAL_METRICS.map((m) => m.label)], 1);
-  for (const p of report.periods) periods.push([p.period, ...metricCells(p.metrics)]);
-  lines.push('', chalk.bold(`By ${report.granularity}`), periods.toString());
+  const periods = newTable(chalk, [t.report.period, ...names], 1);
+  for (const p of report.periods) periods.push([p.period, ...metricCells(p.metrics, style)]);
+  lines.push('', chalk.bold(t.report.byPeriod(report.granularity)), periods.toString());
 
   const first = report.groups[0];
   if (first !== undefined) {
-    const groups = newTable(
-      chalk,
-      [first.by[0]?.toUpperCase() + first.by.slice(1), ...DEAL_METRICS.map((m) => m.label)],
-      1,
-    );
-    for (const g of report.groups) groups.push([g.key === '' ? chalk.dim('(none)') : g.key, ...metricCells(g.totals)]);
-    lines.push('', chalk.bold(`By ${first.by}`), groups.toString());
+    const groups = newTable(chalk, [t.dimension(first.by), ...names], 1);
+    for (const g of report.groups) {
+      // A currency's group holds amounts in that currency alone.
+      const own = g.by === 'currency' && g.key !== '' ? { ...style, currency: g.key } : style;
+      groups.push([g.key === '' ? chalk.dim(t.none) : g.key, ...metricCells(g.totals, own)]);
+    }
+    lines.push('', chalk.bold(t.report.byDimension(first.by)), groups.toString());
   }
   return lines.join('\n') + '\n';
 }

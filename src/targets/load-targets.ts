@@ -1,5 +1,5 @@
 import { parseIsoDay } from '../engine/calendar.js';
-import type { ConfigError} from '../errors.js';
+import type { ConfigError } from '../errors.js';
 import { closest } from '../errors.js';
 import { ConfigErrors, formatPath, parseYaml, type PathSegment } from '../config/yaml.js';
 

@@ -14,7 +14,7 @@ interface Ran {
 }
 
 function salesmetrics(args: readonly string[]): Promise<Ran> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', LC_ALL: 'C', LANG: 'C' };
   delete env.FORCE_COLOR;
   return new Promise<Ran>((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env, stdio: 'pipe' });

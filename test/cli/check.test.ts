@@ -172,7 +172,17 @@ const EXPECTED_CHECK = {
   asOf: '2025-02-28',
   status: 'fail',
   window: { from: '2025-01-01', to: '2025-02-28' },
-  inputs: { deals: { path: DEALS, rows: 8, used: 8, rejected: 0 } },
+  inputs: {
+    deals: {
+      path: DEALS,
+      rows: 8,
+      used: 8,
+      rejected: 0,
+      encoding: 'utf8',
+      preset: null,
+      skipped: { title: 0, footer: 0 },
+    },
+  },
   kgis: EXPECTED_KGIS,
   kpis: EXPECTED_KPIS,
   summary: { pass: 3, warn: 1, fail: 2, no_data: 1 },

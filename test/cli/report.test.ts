@@ -60,6 +60,9 @@ const TOTALS = {
   customer_retention_rate: null, // prev = Nov–Dec 2024, nobody
 };
 
+/** A UTF-8 file with canonical headers, no title or footer lines. */
+const READ_AS_CANONICAL = { encoding: 'utf8', preset: null, skipped: { title: 0, footer: 0 } };
+
 const JAN_PERIOD = { period: '2025-01', from: '2025-01-01', to: '2025-01-31' };
 const FEB_PERIOD = { period: '2025-02', from: '2025-02-01', to: '2025-02-28' };
 
@@ -73,7 +76,7 @@ describe('salesmetrics report --format json', () => {
       window: { from: '2025-01-01', to: '2025-02-28' },
       granularity: 'month',
       fiscalYearStart: 1,
-      inputs: { deals: { path: 'fixtures/deals-small.csv', rows: 8, used: 8, rejected: 0 } },
+      inputs: { deals: { path: 'fixtures/deals-small.csv', rows: 8, used: 8, rejected: 0, ...READ_AS_CANONICAL } },
       totals: TOTALS,
       periods: [
         { ...JAN_PERIOD, metrics: JAN },
@@ -267,7 +270,7 @@ describe('salesmetrics report --format json', () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as { totals: unknown; inputs: unknown };
     expect(doc.totals).toEqual(TOTALS);
-    expect(doc.inputs).toEqual({ deals: { path: '-', rows: 8, used: 8, rejected: 0 } });
+    expect(doc.inputs).toEqual({ deals: { path: '-', rows: 8, used: 8, rejected: 0, ...READ_AS_CANONICAL } });
   });
 });
 
@@ -383,7 +386,7 @@ describe('invalid rows', () => {
     const doc = JSON.parse(r.stdout) as { inputs: unknown; totals: Record<string, unknown> };
     // 14 rows: OK1 and OK2 used (and nothing else).
     expect(doc.inputs).toEqual({
-      deals: { path: 'fixtures/deals-invalid-rows.csv', rows: 14, used: 2, rejected: 12 },
+      deals: { path: 'fixtures/deals-invalid-rows.csv', rows: 14, used: 2, rejected: 12, ...READ_AS_CANONICAL },
     });
     expect([doc.totals.revenue, doc.totals.deals_won, doc.totals.deals_open]).toEqual([100, 1, 1]);
     const lines = readFileSync(rejects, 'utf8').trimEnd().split('\n');

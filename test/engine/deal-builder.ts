@@ -30,7 +30,7 @@ export function day(s: string): Day {
 }
 
 /** Amount in currency units as a decimal string → minor units. */
-export function money(s: string): bigint {
+export function money(s: string): number {
   const m = parseDecimal(s);
   if (m === null) throw new Error(`test fixture: invalid amount ${s}`);
   return m;

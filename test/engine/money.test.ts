@@ -5,7 +5,7 @@ import { aggregate, deal, range, run } from './deal-builder.js';
 /** Sum of the exact revenue (minor units) of every cell of every group. */
 function exactRevenue(agg: DealAggregate): bigint {
   let total = 0n;
-  for (const c of agg.all.cells.values()) total += c.revenue;
+  for (const c of agg.all.cells.values()) total += c.revenue.value();
   return total;
 }
 
@@ -23,22 +23,28 @@ describe('parseDecimal: decimal → minor units (1 unit = 10,000)', () => {
   });
 
   it.each([
-    ['1234.5', 12_345_000n],
-    ['-20', -200_000n],
-    ['0', 0n],
-    ['.5', 5_000n],
-    ['-.5', -5_000n],
-    ['+3.25', 32_500n],
-    ['0.0001', 1n],
-    ['0.1', 1_000n],
-    ['9007199254740.99', 90_071_992_547_409_900n],
+    ['1234.5', 12_345_000],
+    ['-20', -200_000],
+    ['0', 0],
+    ['.5', 5_000],
+    ['-.5', -5_000],
+    ['+3.25', 32_500],
+    ['0.0001', 1],
+    ['0.1', 1_000],
+    // The largest amount held exactly: 2⁵³ − 1 minor units.
+    ['900719925474.0991', 9_007_199_254_740_991],
+    ['-900719925474.0991', -9_007_199_254_740_991],
   ])('%s → %s', (s, minor) => {
     expect(parseDecimal(s)).toBe(minor);
   });
 
-  it.each(['0.00001', '1,234', '1e3', '', ' 1', 'abc', '1.2.3'])('rejects %j', (s) => {
-    expect(parseDecimal(s)).toBeNull();
-  });
+  // 900719925474.0992 is 2⁵³ minor units: too large for one amount (sums may be larger).
+  it.each(['0.00001', '1,234', '1e3', '', ' 1', 'abc', '1.2.3', '.', '-', '900719925474.0992', '9007199254740.99'])(
+    'rejects %j',
+    (s) => {
+      expect(parseDecimal(s)).toBeNull();
+    },
+  );
 });
 
 describe('divRound: division rounded half away from zero', () => {
@@ -94,17 +100,17 @@ describe('money in reports is exact', () => {
     expect(r.totals.avg_deal_size).toBe(0.15);
   });
 
-  it('9007199254740.99 + 0.01 is exactly 9007199254741 (beyond float cents)', () => {
-    // 90,071,992,547,409,900 + 100 = 90,071,992,547,410,000 minor units.
-    const deals = wonDeals(['9007199254740.99', '0.01']);
-    expect(exactRevenue(aggregate(deals, { window: JAN }))).toBe(90_071_992_547_410_000n);
-    expect(run(deals, { window: JAN }).totals.revenue).toBe(9_007_199_254_741);
+  it('11 × 900,000,000,000 + 0.01 is exactly 9,900,000,000,000.01 (past 2⁵³ minor units)', () => {
+    // 11 × 9,000,000,000,000,000 + 100 = 99,000,000,000,000,100 minor units; 2⁵³ ≈ 9.007 × 10¹⁵.
+    const deals = wonDeals([...Array.from({ length: 11 }, () => '900000000000'), '0.01']);
+    expect(exactRevenue(aggregate(deals, { window: JAN }))).toBe(99_000_000_000_000_100n);
+    expect(run(deals, { window: JAN }).totals.revenue).toBe(9_900_000_000_000.01);
   });
 
-  it('sums past 2^53 units stay exact in the aggregate', () => {
-    // 3 × 90,071,992,547,409,930,001 = 270,215,977,642,229,790,003 minor units.
-    const deals = wonDeals(['9007199254740993.0001', '9007199254740993.0001', '9007199254740993.0001']);
-    expect(exactRevenue(aggregate(deals, { window: JAN }))).toBe(270_215_977_642_229_790_003n);
+  it('sums of the largest amounts stay exact in the aggregate', () => {
+    // 3 × 9,007,199,254,740,991 = 27,021,597,764,222,973 minor units; then − 1 minor unit.
+    const deals = wonDeals(['900719925474.0991', '900719925474.0991', '900719925474.0991', '-0.0001']);
+    expect(exactRevenue(aggregate(deals, { window: JAN }))).toBe(27_021_597_764_222_972n);
   });
 
   it('average of 0.01 and 0.02 = 0.015 rounds half away from zero to 0.02', () => {

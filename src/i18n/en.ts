@@ -1,0 +1,205 @@
+import type { Messages } from './messages.js';
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** English: the default, and the wording of errors' own messages. */
+export const en: Messages = {
+  lang: 'en',
+  locale: 'en-US',
+
+  metricName: (_id, label) => label,
+  checkMetric: (id) => id,
+  granularity: (g) => g,
+  dimension: (d) => d.charAt(0).toUpperCase() + d.slice(1),
+  none: '(none)',
+
+  report: {
+    title: (from, to) => `Deals ${from} – ${to}`,
+    settings: (g, fy) => `  (${g}${fy === 1 ? '' : `, fiscal year from month ${fy}`})`,
+    inputs: (path, rows, used, rejected) => `${path}: ${rows} rows, ${used} used, ${rejected} rejected`,
+    totals: 'Totals',
+    metric: 'Metric',
+    total: 'Total',
+    period: 'Period',
+    byPeriod: (g) => `By ${g}`,
+    byDimension: (d) => `By ${d}`,
+  },
+
+  check: {
+    marker: (s) => s.toUpperCase(),
+    noDataMarker: 'NO DATA',
+    severity: (s) => s,
+    title: (asOf) => `Targets as of ${asOf}:`,
+    window: (from, to) => `  (KPI window ${from} – ${to})`,
+    kgis: 'KGIs',
+    kpis: 'KPIs',
+    plan: 'plan',
+    head: { kpi: 'KPI', scope: 'Scope', metric: 'Metric', actual: 'Actual', bound: 'Bound', status: 'Status' },
+    kpiStatus: (status, severity) => (status === 'no_data' ? `no data (counts as ${severity})` : status),
+    kpiStatusShort: (status, severity) => (status === 'no_data' ? `no data (${severity})` : status),
+    kgiStatus: (s) => s.replace('_', ' '),
+    summary: (pass, warn, fail, noData) => `${pass} pass, ${warn} warn, ${fail} fail, ${noData} no data`,
+    kgiPeriod: (start, deadline) => ` (${start} – ${deadline})`,
+    range: (start, deadline) => `${start} – ${deadline}`,
+    wholeWindow: 'window',
+    scopeBy: (d) => d,
+    progress: (p) =>
+      [
+        `${p.actual} of ${p.target}` + (p.achievement === null ? '' : ` (${p.achievement})`),
+        `elapsed ${p.elapsed}`,
+        `pace ${p.pace}`,
+        p.projection === null ? null : `projection ${p.projection}`,
+      ]
+        .filter((x) => x !== null)
+        .join(', '),
+    planText: (p) => {
+      const pieces = [
+        `remaining ${p.remaining}`,
+        p.revenue ? `${p.dealsToWin} deals to win at avg ${p.avgDealSize}` : `${p.dealsToWin} deals to win`,
+        `${p.dealsToClose} deals to close at win rate ${p.winRate}`,
+        p.remainingMonths === 0
+          ? 'no month left'
+          : `per month over ${p.remainingMonths}: ${p.dealsToWinPerMonth} to win, ${p.dealsToClosePerMonth} to close`,
+      ];
+      const why = p.reasons.length === 0 ? '' : ` (${p.reasons.join('; ')})`;
+      return pieces.join(' → ') + why;
+    },
+    markdown: {
+      heading: (emoji, status) => `## ${emoji} salesmetrics targets: ${status}`,
+      line: (asOf, from, to, summary) => `As of ${asOf} · KPI window ${from} – ${to} · ${summary}`,
+      kgiHead: { kgi: 'KGI', metric: 'Metric', progress: 'Progress', status: 'Status', period: 'Period' },
+      planFor: (id) => `**Plan for ${id}:**`,
+    },
+  },
+
+  rowProblem(p) {
+    const col = p.column === undefined ? '' : `column ${p.column}: `;
+    const value = JSON.stringify(p.value ?? '');
+    switch (p.code) {
+      case 'missing_value':
+        return `${col}empty; ${p.detail ?? 'a value is required'}`;
+      case 'bad_date':
+        return `${col}${value} is not a date (YYYY-MM-DD)`;
+      case 'bad_amount':
+        return `${col}${value} is not a plain decimal (like 1234.5, at most 4 decimal places)`;
+      case 'duplicate_id':
+        return `${col}${value} appears more than once; deal ids must be unique (the first one is used)`;
+      case 'close_before_created':
+        return `${col}${value} is before created_date ${JSON.stringify(p.detail ?? '')}; fix either date`;
+      case 'no_rate':
+        return `${col}no rate for ${value} in the --rates file; add a line ${p.value ?? ''},<rate>`;
+      case 'field_count':
+        return `${p.detail ?? 'wrong number of fields'}; check the quoting of this row`;
+    }
+  },
+  warning: (text) => `warning: ${text}`,
+  invalidRows: (file, count) =>
+    `${file}: ${plural(count, 'invalid row')}; fix them, or pass --skip-invalid to leave them out`,
+  skippedRows: (file, count, first, rejects) =>
+    `skipped ${plural(count, 'invalid row')} of ${file}` +
+    (first === undefined ? '' : ` (first: ${first})`) +
+    (rejects === undefined ? '; --rejects FILE writes them out' : `; written to ${rejects}`),
+  note(file, note, presetLabel) {
+    switch (note.code) {
+      case 'preset_detected':
+        return `${file}: read as a ${presetLabel} (--preset ${note.preset})`;
+      case 'lines_skipped':
+        return `${file}: skipped ${plural(note.count, `${note.kind} line`)} (first: ${JSON.stringify(note.first)})`;
+    }
+  },
+  missingField(file, what) {
+    switch (what) {
+      case 'amount':
+        return `${file}: no amount column: revenue, pipeline_value and avg_deal_size are null`;
+      case 'created_date':
+        return `${file}: no created_date column: sales_cycle_days_mean and sales_cycle_days_median are null`;
+      case 'account':
+        return `${file}: no account_id or account_name column: new_customers and customer_retention_rate are null`;
+    }
+  },
+  mixedCurrencies(file, currencies) {
+    const list =
+      currencies.length === 0 ? 'several currencies' : `${currencies.length} currencies (${currencies.join(', ')})`;
+    return `${file} has amounts in ${list}, some maybe without one: money metrics are given per currency (by currency) and are null in the totals; pass --rates FILE --currency CODE to convert them`;
+  },
+  wroteTargets: (file) => `wrote ${file}; check with: salesmetrics check deals.csv --targets ${file}`,
+
+  error: (err) => err.message,
+  usage: (code, message) =>
+    code === 'commander.help' ? 'a command is required' : `${message}; see salesmetrics --help`,
+  option: {
+    notADate: (value) => `"${value}" is not a date; use YYYY-MM-DD, e.g. 2025-04-01.`,
+    notAMonth: (value) => `"${value}" is not a month; use 1..12, e.g. 4 for April.`,
+    notAMapping: (value) => `"${value}" is not field=Header; e.g. --map deal_id='Opportunity ID'.`,
+  },
+  presetLabel: (_name, label) => label,
+
+  help: {
+    program: 'Sales metrics you can trust, from CRM/SFA CSV exports.',
+    version: 'print the version',
+    help: 'show help',
+    helpCommand: 'display help for command',
+    file: 'deals CSV file, or - for standard input',
+    lang: 'language of messages, tables and help: en or ja (default: from LC_ALL, LC_MESSAGES or LANG)',
+    noColor: 'no colours (also off under NO_COLOR or when not a terminal)',
+    format: 'output format',
+    report: {
+      description: 'compute revenue, win rate, deal size, sales cycle, new customers and retention from a deals CSV',
+      from: 'first day of the window, YYYY-MM-DD (default: first month in the file)',
+      to: 'last day of the window, YYYY-MM-DD (default: last month in the file)',
+      period: "period of the rows (default: month, or the target file's)",
+      fiscalYearStart: 'first month of the fiscal year, 1..12 (4 for 年度; default 1)',
+      by: 'also report each group of this column',
+      targets: 'also check KGI/KPI targets from this YAML file (exit 1 when one fails)',
+      asOf: 'with --targets: the date targets are checked as of (default: today)',
+      examples: `
+Examples:
+  $ salesmetrics report fixtures/deals.csv
+  $ salesmetrics report deals.csv --period quarter --fiscal-year-start 4 --by team
+  $ salesmetrics report deals.csv --from 2025-04-01 --to 2026-03-31 --format json
+  $ cat deals.csv | salesmetrics report - --format csv > metrics.csv
+  $ salesmetrics report export.csv --map deal_id='Opportunity ID' --map stage='Deal Stage'
+  $ salesmetrics report deals.csv --skip-invalid --rejects rejected.csv
+
+Exit codes: 0 success, 1 a target missed (with --targets), 2 usage, configuration or input error.`,
+    },
+    check: {
+      description: 'check deals against KGI/KPI targets from a YAML file; exit 1 when a target is missed',
+      targets: 'the target file (YAML; see salesmetrics init)',
+      asOf: 'check as of this date, YYYY-MM-DD (default: today)',
+      from: 'first day of the KPI window (default: the target file, else the file)',
+      to: 'last day of the KPI window (default: the target file, else the file)',
+      period: 'period of each_period checks (default: the target file, else month)',
+      fiscalYearStart: 'first month of the fiscal year, 1..12 (default: the target file, else 1)',
+      failOn: 'exit 1 on failures only, or on warnings too',
+      examples: `
+Examples:
+  $ salesmetrics init
+  $ salesmetrics check deals.csv --targets targets.yaml
+  $ salesmetrics check deals.csv --targets targets.yaml --as-of 2025-09-30 --format json
+  $ salesmetrics check deals.csv --targets targets.yaml --format junit > salesmetrics.xml
+  $ salesmetrics check deals.csv --targets targets.yaml --format markdown >> "$GITHUB_STEP_SUMMARY"
+
+Exit codes: 0 nothing failed (warnings allowed), 1 a KPI or KGI failed (or warned, with
+--fail-on warn), 2 usage, target-file or input error.`,
+    },
+    deals: {
+      preset: 'the CRM export (default: detected from the header)',
+      map: "read a field from another column, e.g. --map deal_id='Opportunity ID' (repeatable)",
+      config: 'column mappings and formats (default: salesmetrics.config.yaml when present)',
+      encoding: 'auto (default: BOM, else UTF-8, else CP932), utf8, utf16, cp932',
+      dateFormat: 'format of dates such as 01/02/2025: MM/DD/YYYY, DD/MM/YYYY, …',
+      decimalComma: 'amounts are written 1.234,56',
+      rates: 'CSV of currency,rate: convert every amount to --currency',
+      currency: 'the currency --rates converts to, e.g. JPY',
+      skipInvalid: 'leave invalid rows out (counted, with a warning) instead of failing',
+      rejects: 'write rejected rows to this CSV file, with a reason column',
+    },
+    init: {
+      description: 'write a commented starter target file',
+      targets: 'where to write it',
+      force: 'overwrite an existing file',
+    },
+    schema: { description: 'print the JSON Schema of a file format', format: 'the file format' },
+  },
+};

@@ -1,0 +1,475 @@
+import { stripVTControlCharacters } from 'node:util';
+import type { Dimension } from '../engine/deal.js';
+import type { KgiStatus, Severity } from '../engine/check/index.js';
+import type { MetricId } from '../engine/metrics/index.js';
+import type { Granularity } from '../engine/periods.js';
+import type { InputLocation, SalesmetricsError } from '../errors.js';
+import type { PresetName } from '../ingest/presets.js';
+import type { Messages } from './messages.js';
+
+/** The metrics' names, in the words Japanese sales teams use. */
+const METRIC: Record<MetricId, string> = {
+  revenue: '売上高',
+  deals_won: '受注件数',
+  deals_lost: '失注件数',
+  deals_open: '進行中商談数',
+  pipeline_value: 'パイプライン金額',
+  win_rate: '受注率',
+  avg_deal_size: '平均売上単価',
+  sales_cycle_days_mean: '平均セールスサイクル(日)',
+  sales_cycle_days_median: 'セールスサイクル中央値(日)',
+  new_customers: '新規顧客獲得数',
+  customer_retention_rate: '顧客維持率',
+};
+
+const GRANULARITY: Record<Granularity, string> = { week: '週次', month: '月次', quarter: '四半期', year: '年度' };
+const BY_PERIOD: Record<Granularity, string> = { week: '週別', month: '月別', quarter: '四半期別', year: '年度別' };
+
+const DIMENSION: Record<Dimension, string> = {
+  owner: '担当者',
+  team: 'チーム',
+  segment: 'セグメント',
+  channel: 'チャネル',
+  source: 'リードソース',
+  currency: '通貨',
+};
+
+const SEVERITY: Record<Severity, string> = { pass: '合格', warn: '警告', fail: '不合格' };
+
+const KGI_STATUS: Record<KgiStatus, string> = {
+  on_track: '順調',
+  behind: '遅れ',
+  achieved: '達成',
+  missed: '未達',
+  no_data: 'データなし',
+};
+
+const PRESET: Record<PresetName, string> = {
+  salesforce: 'Salesforce のレポートエクスポート',
+  'salesforce-ja': 'Salesforce のレポートエクスポート（日本語版）',
+  hubspot: 'HubSpot の取引エクスポート',
+  pipedrive: 'Pipedrive の取引エクスポート',
+};
+
+/** The engine words why a figure of a plan is null in English; these are its reasons. */
+const PLAN_REASON: Readonly<Record<string, string>> = {
+  'no deal won yet in the KGI window, so the average deal size is unknown':
+    'KGI の期間にまだ受注がないため、平均売上単価がわかりません',
+  'no deal closed yet in the KGI window, so the win rate is unknown':
+    'KGI の期間にまだクローズした商談がないため、受注率がわかりません',
+  'the win rate is 0': '受注率が 0 です',
+  'no month remains before the deadline': '期限までに残りの月がありません',
+};
+
+/** The ingestion words a missing value's `detail` in English; these are its details. */
+function missingDetail(detail: string | undefined): string {
+  if (detail === undefined) return '値が必要です';
+  if (detail === 'every deal needs an id') return 'どの商談にも ID が必要です';
+  if (detail === 'a won deal needs an amount') return '受注した商談には金額が必要です';
+  const closed = /^an? (won|lost) deal needs a close date$/.exec(detail);
+  if (closed !== null) return `${closed[1] === 'won' ? '受注' : '失注'}した商談には完了日が必要です`;
+  const column = /^every deal needs an? (\w+)$/.exec(detail);
+  if (column !== null) return `どの商談にも ${column[1] ?? ''} が必要です`;
+  return detail;
+}
+
+const location = (err: SalesmetricsError): Partial<InputLocation> =>
+  (err as SalesmetricsError & { location?: Partial<InputLocation> }).location ?? {};
+
+const str = (v: string | number | undefined): string => (v === undefined ? '' : String(v));
+
+/**
+ * The common errors in Japanese, from their code, location and arguments.
+ * Where a detail exists only in the English message (a CSV parser's
+ * message, the headers found), it is taken from there; a message of another
+ * shape stays English.
+ */
+function error(err: SalesmetricsError): string {
+  const loc = location(err);
+  const file = loc.file ?? '';
+  const at = loc.line === undefined ? file : `${file}:${loc.line}`;
+  const msg = err.message;
+  switch (err.code) {
+    case 'file_not_found': {
+      const flag = /check the (--[a-z-]+) path/.exec(msg)?.[1];
+      return `${file}: ファイルが見つかりません。${flag === undefined ? '' : `${flag} の`}パスを確認してください`;
+    }
+    case 'file_unreadable': {
+      const dir = /is a directory; pass an? (\w+) file/.exec(msg);
+      if (dir !== null) return `${file}: ディレクトリです。${dir[1] ?? ''} ファイルを指定してください`;
+      if (msg.includes('permission denied'))
+        return `${file}: 読み取る権限がありません。ファイルの権限を確認してください`;
+      return msg;
+    }
+    case 'empty_file':
+      return `${file}: ファイルが空です。1 行目にヘッダー行が必要です`;
+    case 'csv_syntax': {
+      const m = /: not valid CSV: ([\s\S]*) \(check the quoting near this line\)$/.exec(msg);
+      return m === null
+        ? msg
+        : `${at}: CSV として正しくありません: ${m[1] ?? ''}（この行付近の引用符を確認してください）`;
+    }
+    case 'bad_encoding': {
+      if (err.kind === 'usage') {
+        return `--encoding ${str(err.args.value)}: auto、utf8、utf16、cp932 のいずれかを指定してください`;
+      }
+      const byte = /\(byte (\d+)\)/.exec(msg)?.[1];
+      return (
+        `${at}: UTF-8 として読めません${byte === undefined ? '' : `（バイト位置 ${byte}）`}。` +
+        'Excel で保存した Shift_JIS/CP932 のファイルなら --encoding cp932 を指定してください'
+      );
+    }
+    case 'ambiguous_date':
+      return (
+        `${at}: 列 ${loc.column ?? ''}: ${JSON.stringify(loc.value ?? '')} は MM/DD/YYYY とも DD/MM/YYYY とも読めます。` +
+        '--date-format MM/DD/YYYY（または DD/MM/YYYY）でどちらかを指定してください'
+      );
+    case 'missing_column':
+      return missingColumn(err, file);
+    case 'bad_date_format': {
+      const text = /^--date-format "(.*)":/.exec(msg)?.[1];
+      return text === undefined
+        ? msg
+        : `--date-format "${text}": YYYY、MM、DD、M、D をそれぞれ 1 回ずつ使ってください（例: MM/DD/YYYY、DD.MM.YYYY）`;
+    }
+    case 'bad_window':
+      return err.args.from === undefined
+        ? '--from が --to より後です。from ≤ to となる期間を指定してください'
+        : `期間 ${str(err.args.from)} 〜 ${str(err.args.to)} は空です。--from か --to を調整してください`;
+    case 'bad_map':
+      return err.args.field === undefined
+        ? msg
+        : `--map ${str(err.args.field)}=…: 不明なフィールドです。商談のフィールドは ${str(err.args.fields)} です`;
+    case 'missing_currency':
+      return '--rates には --currency CODE（換算先の通貨）も指定してください';
+    case 'bad_rate':
+      return `${at}: 列 rate: ${JSON.stringify(loc.value ?? '')} は ${JSON.stringify(str(err.args.currency))} の正のレート（小数）ではありません`;
+    case 'no_dates':
+      return file === ''
+        ? '日付のある商談がありません。ターゲットファイルに window.from を書くか、--from を指定してください'
+        : `${file}: 日付のある商談がありません。--from と --to で期間を指定してください`;
+    case 'file_exists':
+      return err.args.file === undefined
+        ? msg
+        : `${str(err.args.file)} は既にあります。上書きするなら --force を、別のファイルにするなら --targets OTHER.yaml を指定してください`;
+    default:
+      return msg;
+  }
+}
+
+/** `missing_column` of a deals file (worded by the column resolver) or of a --rates file. */
+function missingColumn(err: SalesmetricsError, file: string): string {
+  if (err.args.found !== undefined)
+    return `${file}: currency,rate の列が必要です。見つかった列: ${str(err.args.found)}`;
+  const m =
+    /^.*?: (?:column (`.+?`) \(mapped to (\w+)\) not found|columns? (.+?) not found); found: ([\s\S]*?) — (?:did you mean (.+?)\? )?map with (.+?) \(or in salesmetrics\.config\.yaml: ([\s\S]*); or --preset (\S+)\)$/.exec(
+      err.message,
+    );
+  if (m === null) return err.message;
+  const [, mapped, field, names, found, guess, flags, config, presets] = m;
+  const what =
+    names === undefined
+      ? `列 ${mapped ?? ''}（${field ?? ''} に対応付け）が見つかりません`
+      : `列 ${names} が見つかりません`;
+  const fix =
+    guess === undefined
+      ? `${flags ?? ''} で対応付けてください`
+      : `${guess} のことですか？ ${flags ?? ''} で対応付けてください`;
+  return `${file}: ${what}。見つかった列: ${found ?? ''} — ${fix}（salesmetrics.config.yaml の ${config ?? ''} でも指定できます。または --preset ${presets ?? ''}）`;
+}
+
+/** A commander parsing error in Japanese, or `undefined` for one of another shape. */
+function commanderError(code: string, message: string): string | undefined {
+  const suggestion = (s: string | undefined): string =>
+    s === undefined ? '' : `（もしかして: ${s.replace(/^one of /, '')}）`;
+  let m: RegExpExecArray | null;
+  switch (code) {
+    case 'commander.unknownOption':
+      m = /^unknown option '([^']+)'(?:\n\(Did you mean (.+)\?\))?$/.exec(message);
+      return m === null ? undefined : `不明なオプション '${m[1] ?? ''}' です${suggestion(m[2])}`;
+    case 'commander.unknownCommand':
+      m = /^unknown command '([^']+)'(?:\n\(Did you mean (.+)\?\))?$/.exec(message);
+      return m === null ? undefined : `不明なコマンド '${m[1] ?? ''}' です${suggestion(m[2])}`;
+    case 'commander.missingArgument':
+      m = /^missing required argument '([^']+)'$/.exec(message);
+      return m === null ? undefined : `必須の引数 '${m[1] ?? ''}' がありません`;
+    case 'commander.optionMissingArgument':
+      m = /^option '(.+)' argument missing$/.exec(message);
+      return m === null ? undefined : `オプション '${m[1] ?? ''}' に値がありません`;
+    case 'commander.missingMandatoryOptionValue':
+      m = /^required option '(.+)' not specified$/.exec(message);
+      return m === null ? undefined : `必須のオプション '${m[1] ?? ''}' が指定されていません`;
+    case 'commander.excessArguments':
+      m = /Expected (\d+) arguments? but got (\d+)\.$/.exec(message);
+      return m === null ? undefined : `引数が多すぎます（${m[1] ?? ''} 個のところ ${m[2] ?? ''} 個）`;
+    case 'commander.invalidArgument': {
+      const reason = (text: string): string => {
+        const choices = /^Allowed choices are (.*)\.$/.exec(text);
+        return choices === null ? text : `${(choices[1] ?? '').split(', ').join('、')} のいずれかを指定してください。`;
+      };
+      m = /^option '(.+?)' argument '(.*?)' is invalid\. ([\s\S]*)$/.exec(message);
+      if (m !== null) return `オプション '${m[1] ?? ''}' の値 '${m[2] ?? ''}' は使えません。${reason(m[3] ?? '')}`;
+      m = /^command-argument value '(.*?)' is invalid for argument '(.+?)'\. ([\s\S]*)$/.exec(message);
+      if (m !== null) return `引数 '${m[2] ?? ''}' の値 '${m[1] ?? ''}' は使えません。${reason(m[3] ?? '')}`;
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+// East Asian wide and full-width characters (kana, kanji, hangul, full-width forms): two columns each.
+const W =
+  '\\u1100-\\u115F\\u2E80-\\u303E\\u3041-\\u33FF\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uA000-\\uA4CF\\uAC00-\\uD7A3\\uF900-\\uFAFF\\uFE30-\\uFE4F\\uFF00-\\uFF60\\uFFE0-\\uFFE6';
+const WIDE = new RegExp(`[${W}]`, 'gu');
+// Japanese lines break between any two wide characters, but never after an
+// opening bracket nor before a closing one or a comma, full stop or long vowel mark.
+const OPENING = '（「『【［〔';
+const CLOSING = '）」』】］〕、。・：！？ー):;,.!?';
+const CHUNK = new RegExp(`\\s*[${OPENING}]*(?:[${W}]|[^\\s${W}]+)[${CLOSING}]*`, 'gu');
+
+/** Terminal columns of help text: ANSI colours take none, wide characters two. */
+function displayWidth(text: string): number {
+  const plain = stripVTControlCharacters(text);
+  return [...plain].length + (plain.match(WIDE)?.length ?? 0);
+}
+
+/** Commander's `boxWrap` for Japanese: fills lines to `width` columns, breaking between characters as well as at spaces. */
+function wrap(text: string, width: number): string {
+  if (width < 40) return text; // commander's minWidthToWrap
+  const out: string[] = [];
+  for (const line of text.split(/\r\n|\n/)) {
+    let current = '';
+    let used = 0;
+    for (const chunk of line.match(CHUNK) ?? []) {
+      const w = displayWidth(chunk);
+      if (current === '' || used + w <= width) {
+        current += current === '' ? chunk.trimStart() : chunk;
+        used = displayWidth(current);
+      } else {
+        out.push(current);
+        current = chunk.trimStart();
+        used = displayWidth(current);
+      }
+    }
+    out.push(current);
+  }
+  return out.join('\n');
+}
+
+/** Japanese: `--lang ja`, or a `ja_JP` locale in LC_ALL, LC_MESSAGES or LANG. */
+export const ja: Messages = {
+  lang: 'ja',
+  locale: 'ja-JP',
+
+  metricName: (id, label) => METRIC[id] ?? label,
+  checkMetric: (id) => METRIC[id] ?? id,
+  granularity: (g) => GRANULARITY[g],
+  dimension: (d) => DIMENSION[d] ?? d,
+  none: '（なし）',
+
+  report: {
+    title: (from, to) => `商談 ${from} 〜 ${to}`,
+    settings: (g, fy) => `（${GRANULARITY[g]}${fy === 1 ? '' : `、期首 ${fy} 月`}）`,
+    inputs: (path, rows, used, rejected) => `${path}: ${rows} 行（使用 ${used} 行、除外 ${rejected} 行）`,
+    totals: '合計',
+    metric: '指標',
+    total: '合計',
+    period: '期間',
+    byPeriod: (g) => BY_PERIOD[g],
+    byDimension: (d) => `${DIMENSION[d] ?? d}別`,
+  },
+
+  check: {
+    marker: (s) => SEVERITY[s],
+    noDataMarker: 'データなし',
+    severity: (s) => SEVERITY[s],
+    title: (asOf) => `目標の判定（${asOf} 時点）:`,
+    window: (from, to) => `（KPI 集計期間 ${from} 〜 ${to}）`,
+    kgis: 'KGI',
+    kpis: 'KPI',
+    plan: '逆算',
+    head: { kpi: 'KPI', scope: '範囲', metric: '指標', actual: '実績', bound: '基準', status: '判定' },
+    kpiStatus: (status, severity) =>
+      status === 'no_data' ? `データなし（${SEVERITY[severity]}扱い）` : SEVERITY[status],
+    kpiStatusShort: (status, severity) =>
+      status === 'no_data' ? `データなし（${SEVERITY[severity]}扱い）` : SEVERITY[status],
+    kgiStatus: (s) => KGI_STATUS[s],
+    summary: (pass, warn, fail, noData) => `合格 ${pass}・警告 ${warn}・不合格 ${fail}・データなし ${noData}`,
+    kgiPeriod: (start, deadline) => `（${start} 〜 ${deadline}）`,
+    range: (start, deadline) => `${start} 〜 ${deadline}`,
+    wholeWindow: '期間全体',
+    scopeBy: (d) => DIMENSION[d] ?? d,
+    progress: (p) =>
+      `実績 ${p.actual} / 目標 ${p.target}` +
+      (p.achievement === null ? '' : `（達成率 ${p.achievement}）`) +
+      `、経過 ${p.elapsed}、ペース目標 ${p.pace}` +
+      (p.projection === null ? '' : `、着地見込み ${p.projection}`),
+    planText: (p) => {
+      const pieces = [
+        `残り ${p.remaining}`,
+        p.revenue ? `平均売上単価 ${p.avgDealSize} で受注 ${p.dealsToWin} 件` : `受注 ${p.dealsToWin} 件`,
+        `受注率 ${p.winRate} でクローズ ${p.dealsToClose} 件`,
+        p.remainingMonths === 0
+          ? '残りの月なし'
+          : `残り ${p.remainingMonths} か月で月あたり受注 ${p.dealsToWinPerMonth} 件・クローズ ${p.dealsToClosePerMonth} 件`,
+      ];
+      const why = p.reasons.length === 0 ? '' : `（${p.reasons.map((r) => PLAN_REASON[r] ?? r).join('。')}）`;
+      return pieces.join(' → ') + why;
+    },
+    markdown: {
+      heading: (emoji, status) => `## ${emoji} salesmetrics 目標の判定: ${SEVERITY[status]}`,
+      line: (asOf, from, to, summary) => `${asOf} 時点 · KPI 集計期間 ${from} 〜 ${to} · ${summary}`,
+      kgiHead: { kgi: 'KGI', metric: '指標', progress: '進捗', status: '判定', period: '期間' },
+      planFor: (id) => `**${id} の逆算:**`,
+    },
+  },
+
+  rowProblem(p) {
+    const col = p.column === undefined ? '' : `列 ${p.column}: `;
+    const value = JSON.stringify(p.value ?? '');
+    switch (p.code) {
+      case 'missing_value':
+        return `${col}空です。${missingDetail(p.detail)}`;
+      case 'bad_date':
+        return `${col}${value} は日付として読めません（YYYY-MM-DD 形式）`;
+      case 'bad_amount':
+        return `${col}${value} は数値として読めません（1234.5 のような小数で、小数点以下 4 桁まで）`;
+      case 'duplicate_id':
+        return `${col}${value} が複数回出てきます。商談 ID は重複できません（最初の行を使います）`;
+      case 'close_before_created':
+        return `${col}${value} が created_date ${JSON.stringify(p.detail ?? '')} より前です。どちらかの日付を直してください`;
+      case 'no_rate':
+        return `${col}--rates のファイルに ${value} のレートがありません。${p.value ?? ''},<レート> の行を追加してください`;
+      case 'field_count': {
+        const m = /^the row has (\d+) fields?, the header has (\d+)$/.exec(p.detail ?? '');
+        const what =
+          m === null
+            ? (p.detail ?? 'フィールドの数が違います')
+            : `フィールドが ${m[1] ?? ''} 個ありますが、ヘッダーは ${m[2] ?? ''} 個です`;
+        return `${what}。この行の引用符を確認してください`;
+      }
+    }
+  },
+  warning: (text) => `警告: ${text}`,
+  invalidRows: (file, count) =>
+    `${file}: 不正な行が ${count} 行あります。修正するか、--skip-invalid を指定して除外してください`,
+  skippedRows: (file, count, first, rejects) =>
+    `${file} の不正な行 ${count} 行を除外しました` +
+    (first === undefined ? '' : `（最初の行: ${first}）`) +
+    (rejects === undefined ? '。--rejects FILE で書き出せます' : `。${rejects} に書き出しました`),
+  note(file, note, presetLabel) {
+    switch (note.code) {
+      case 'preset_detected':
+        return `${file}: ${presetLabel}として読み込みました（--preset ${note.preset}）`;
+      case 'lines_skipped':
+        return `${file}: ${note.kind === 'title' ? 'タイトル' : 'フッター'}行を ${note.count} 行読み飛ばしました（最初の行: ${JSON.stringify(note.first)}）`;
+    }
+  },
+  missingField(file, what) {
+    switch (what) {
+      case 'amount':
+        return `${file}: 金額（amount）の列がないため、売上高・パイプライン金額・平均売上単価は算出できません（null）`;
+      case 'created_date':
+        return `${file}: 作成日（created_date）の列がないため、平均セールスサイクル(日)・セールスサイクル中央値(日)は算出できません（null）`;
+      case 'account':
+        return `${file}: 取引先（account_id・account_name）の列がないため、新規顧客獲得数・顧客維持率は算出できません（null）`;
+    }
+  },
+  mixedCurrencies(file, currencies) {
+    const list = currencies.length === 0 ? '複数の通貨' : `${currencies.length} 種類の通貨（${currencies.join('、')}）`;
+    return `${file} には ${list}の金額があり、通貨のない行もあるかもしれません。金額の指標は通貨別（by currency）に示し、合計では null になります。換算するには --rates FILE --currency CODE を指定してください`;
+  },
+  wroteTargets: (file) => `${file} を書き出しました。確認するには: salesmetrics check deals.csv --targets ${file}`,
+
+  error,
+  usage: (code, message) =>
+    code === 'commander.help'
+      ? 'コマンドを指定してください（salesmetrics --help を参照）'
+      : `${commanderError(code, message) ?? message}（salesmetrics --help を参照してください）`,
+  option: {
+    notADate: (value) => `"${value}" は日付ではありません。YYYY-MM-DD 形式で指定してください（例: 2025-04-01）。`,
+    notAMonth: (value) => `"${value}" は月ではありません。1〜12 で指定してください（例: 4 月始まりなら 4）。`,
+    notAMapping: (value) => `"${value}" は フィールド=列名 の形ではありません（例: --map deal_id='Opportunity ID'）。`,
+  },
+  presetLabel: (name, label) => PRESET[name] ?? label,
+
+  help: {
+    titles: {
+      'Usage:': '使い方:',
+      'Options:': 'オプション:',
+      'Commands:': 'コマンド:',
+      'Arguments:': '引数:',
+      'Global Options:': 'グローバルオプション:',
+    },
+    words: { choices: '選択肢', default: '既定値', list: (items) => `（${items.join('。')}）` },
+    displayWidth,
+    wrap,
+    program: 'CRM/SFA の CSV エクスポートから、信頼できる営業指標を計算します。',
+    version: 'バージョンを表示する',
+    help: 'ヘルプを表示する',
+    helpCommand: 'コマンドのヘルプを表示する',
+    file: '商談の CSV ファイル（- なら標準入力）',
+    lang: 'メッセージ・表・ヘルプの言語: en または ja（既定: LC_ALL、LC_MESSAGES、LANG から判定）',
+    noColor: '色を付けない（NO_COLOR があるときや端末でないときも色なし）',
+    format: '出力形式',
+    report: {
+      description: '商談 CSV から売上高・受注率・平均売上単価・セールスサイクル・新規顧客獲得数・顧客維持率を計算する',
+      from: '集計期間の初日 YYYY-MM-DD（既定: ファイルの最初の月）',
+      to: '集計期間の最終日 YYYY-MM-DD（既定: ファイルの最後の月）',
+      period: '行ごとの期間の単位（既定: month、またはターゲットファイルの指定）',
+      fiscalYearStart: '期首の月 1〜12（4 月始まりの年度なら 4。既定: 1）',
+      by: 'この列のグループごとにも集計する',
+      targets: 'この YAML ファイルの KGI/KPI 目標も判定する（不合格があれば終了コード 1）',
+      asOf: '--targets と併用: 目標を判定する基準日（既定: 今日）',
+      examples: `
+例:
+  $ salesmetrics report fixtures/deals.csv --lang ja
+  $ salesmetrics report deals.csv --period quarter --fiscal-year-start 4 --by team
+  $ salesmetrics report deals.csv --from 2025-04-01 --to 2026-03-31 --format json
+  $ cat deals.csv | salesmetrics report - --format csv > metrics.csv
+  $ salesmetrics report export.csv --map deal_id='商談 ID' --map stage='フェーズ'
+  $ salesmetrics report deals.csv --skip-invalid --rejects rejected.csv
+
+終了コード: 0 成功、1 目標に不合格あり（--targets 指定時）、2 使い方・設定・入力のエラー`,
+    },
+    check: {
+      description: 'YAML ファイルの KGI/KPI 目標で商談を判定する（目標に届かなければ終了コード 1）',
+      targets: 'ターゲットファイル（YAML。salesmetrics init を参照）',
+      asOf: 'この日付の時点で判定する YYYY-MM-DD（既定: 今日）',
+      from: 'KPI 集計期間の初日（既定: ターゲットファイル、なければ商談ファイルから）',
+      to: 'KPI 集計期間の最終日（既定: ターゲットファイル、なければ商談ファイルから）',
+      period: 'each_period の判定の期間の単位（既定: ターゲットファイル、なければ month）',
+      fiscalYearStart: '期首の月 1〜12（既定: ターゲットファイル、なければ 1）',
+      failOn: '終了コード 1 にする条件: 不合格のみ（fail）か、警告も含めるか（warn）',
+      examples: `
+例:
+  $ salesmetrics init
+  $ salesmetrics check deals.csv --targets targets.yaml --lang ja
+  $ salesmetrics check deals.csv --targets targets.yaml --as-of 2025-09-30 --format json
+  $ salesmetrics check deals.csv --targets targets.yaml --format junit > salesmetrics.xml
+  $ salesmetrics check deals.csv --targets targets.yaml --format markdown >> "$GITHUB_STEP_SUMMARY"
+
+終了コード: 0 不合格なし（警告は可）、1 KPI か KGI に不合格あり（--fail-on warn なら警告も）、
+2 使い方・ターゲットファイル・入力のエラー`,
+    },
+    deals: {
+      preset: 'CRM のエクスポート形式（既定: ヘッダーから判定）',
+      map: "フィールドを別の列から読む。例: --map deal_id='商談 ID'（複数回指定可）",
+      config: '列の対応付けと書式の設定（既定: salesmetrics.config.yaml があればそれ）',
+      encoding: 'auto（既定: BOM、なければ UTF-8、それ以外は CP932）、utf8、utf16、cp932',
+      dateFormat: '01/02/2025 のような日付の書式: MM/DD/YYYY、DD/MM/YYYY など',
+      decimalComma: '金額が 1.234,56 の形で書かれている',
+      rates: 'currency,rate の CSV: すべての金額を --currency の通貨に換算する',
+      currency: '--rates で換算する先の通貨（例: JPY）',
+      skipInvalid: '不正な行があってもエラーにせず、除外して続ける（件数と警告を表示）',
+      rejects: '除外した行を reason 列付きでこの CSV ファイルに書き出す',
+    },
+    init: {
+      description: 'コメント付きのターゲットファイルのひな形を書き出す',
+      targets: '書き出す先',
+      force: '既存のファイルを上書きする',
+    },
+    schema: { description: 'ファイル形式の JSON Schema を表示する', format: 'ファイル形式' },
+  },
+};
