@@ -151,10 +151,10 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, m: Messages): 
   program
     .command('schema')
     .description(h.schema.description)
-    .addArgument(new Argument('<format>', h.schema.format).choices(['targets']))
-    .action(async () => {
+    .addArgument(new Argument('<format>', h.schema.format).choices(['targets', 'config']))
+    .action(async (format: 'targets' | 'config') => {
       const { schemaCommand } = await import('./targets-commands.js');
-      setExit(schemaCommand(io));
+      setExit(schemaCommand(io, format));
     });
   return program;
 }

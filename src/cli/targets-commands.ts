@@ -2,6 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { type Lang, messages } from '../i18n/index.js';
+import { configJsonSchema } from '../config/schema.js';
 import { targetsJsonSchema } from '../targets/schema.js';
 import { STARTER_TARGETS } from '../targets/starter.js';
 import { type CliIO, EXIT } from './io.js';
@@ -21,8 +22,9 @@ export function initCommand(io: CliIO, opts: { targets: string; force: boolean }
   return EXIT.ok;
 }
 
-/** `salesmetrics schema targets`: prints the JSON Schema of the target file. */
-export function schemaCommand(io: CliIO): number {
-  io.stdout.write(JSON.stringify(targetsJsonSchema(), null, 2) + '\n');
+/** `salesmetrics schema targets|config`: prints the JSON Schema of the target or config file. */
+export function schemaCommand(io: CliIO, format: 'targets' | 'config' = 'targets'): number {
+  const schema = format === 'config' ? configJsonSchema() : targetsJsonSchema();
+  io.stdout.write(JSON.stringify(schema, null, 2) + '\n');
   return EXIT.ok;
 }
