@@ -268,7 +268,12 @@ export function addDeal(agg: DealAggregate, deal: Deal): void {
   if (cur.split !== null) addToGroup(groupIn(cur.split, currency), deal, cellKey);
 
   addToGroup(agg.all, deal, cellKey);
-  for (const [dim, groups] of agg.groups) addToGroup(groupIn(groups, deal.dims[dim]), deal, cellKey);
+  const by = agg.options.by;
+  for (let i = 0; i < by.length; i++) {
+    const dim = by[i] as Dimension;
+    const groups = agg.groups.get(dim);
+    if (groups !== undefined) addToGroup(groupIn(groups, deal.dims[dim]), deal, cellKey);
+  }
 }
 
 function mergeCell(into: PeriodCell, from: PeriodCell): void {

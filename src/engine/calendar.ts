@@ -94,8 +94,15 @@ export function parseIsoDay(s: string): Day | null {
 
 /** Month index (year × 12 + month − 1) of a day: a total order of months. */
 export function monthIndexOfDay(d: Day): number {
-  const { year, month } = ymdFromDay(d);
-  return year * 12 + month - 1;
+  // civil_from_days without the day, and without allocating: this runs once per deal.
+  const z = d + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return (yoe + era * 400 + (month <= 2 ? 1 : 0)) * 12 + month - 1;
 }
 
 /** First day of a month index. */

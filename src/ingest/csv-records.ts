@@ -1,4 +1,4 @@
-import { parse, CsvError } from 'csv-parse';
+import { parse, CsvError, type Parser } from 'csv-parse';
 import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
 import { decodeInput, type Encoding, EncodingError } from './decode.js';
@@ -27,23 +27,12 @@ export interface ReadCsvOptions {
  */
 export function readCsv(input: Readable, name: string, sink: CsvSink, options: ReadCsvOptions = {}): Promise<Encoding> {
   return new Promise((resolve, reject) => {
-    let lastEnd = 0;
-    let lastEmpty = 0;
+    // Lines are counted here: each record ends one line, plus the line breaks inside its quoted fields.
+    let nextLine = 1;
     let failed = false;
     const { stream, decoder } = decodeInput(input, options.encoding);
-    const parser = parse({
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      on_record: (fields: string[], ctx) => {
-        // The row starts after the previous one and the empty lines skipped since.
-        const line = lastEnd + 1 + (ctx.empty_lines - lastEmpty);
-        lastEnd = ctx.lines;
-        lastEmpty = ctx.empty_lines;
-        if (!allBlank(fields)) sink.record(fields, line);
-        return null;
-      },
-    });
+    // Empty lines come through as records of one empty field, so that they are counted.
+    let parser: Parser | undefined;
     const fail = (err: unknown): void => {
       if (failed) return;
       failed = true;
@@ -51,18 +40,53 @@ export function readCsv(input: Readable, name: string, sink: CsvSink, options: R
       stream.unpipe();
       input.destroy();
       stream.destroy();
-      parser.destroy();
+      parser?.destroy();
       reject(toInputError(err, name));
+    };
+    const onRecord = (fields: string[]): void => {
+      if (failed) return;
+      const line = nextLine;
+      let breaks = 1;
+      for (let i = 0; i < fields.length; i++) {
+        const f = fields[i] as string;
+        for (let j = f.indexOf('\n'); j !== -1; j = f.indexOf('\n', j + 1)) breaks++;
+      }
+      nextLine += breaks;
+      if (allBlank(fields)) return;
+      try {
+        sink.record(fields, line);
+      } catch (err) {
+        fail(err);
+      }
+    };
+    // The delimiter is decided from the first line: a tab when it has tabs and no
+    // commas (Excel's "Unicode text" and other TSV exports), else a comma.
+    const start = (first: Buffer | string): Parser => {
+      const text = typeof first === 'string' ? first : first.subarray(0, 65536).toString('utf8');
+      const head = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'));
+      const delimiter = head.includes('\t') && !head.includes(',') ? '\t' : ',';
+      const p = parse({ bom: true, relax_column_count: true, skip_empty_lines: false, delimiter });
+      p.on('data', onRecord);
+      p.on('error', fail);
+      p.on('end', () => {
+        if (!failed) resolve(decoder.encoding ?? options.encoding ?? 'utf8');
+      });
+      return p;
     };
     input.on('error', fail);
     stream.on('error', fail);
-    parser.on('error', fail);
-    parser.on('end', () => {
-      if (failed) return;
-      resolve(decoder.encoding ?? options.encoding ?? 'utf8');
+    stream.on('data', (chunk: Buffer | string) => {
+      parser ??= start(chunk);
+      if (!parser.write(chunk)) {
+        stream.pause();
+        parser.once('drain', () => stream.resume());
+      }
     });
-    parser.resume();
-    stream.pipe(parser);
+    stream.on('end', () => {
+      if (failed) return;
+      if (parser === undefined) resolve(decoder.encoding ?? options.encoding ?? 'utf8');
+      else parser.end();
+    });
   });
 }
 
