@@ -28,6 +28,9 @@ export interface JsonReport {
   granularity: DealReport['granularity'];
   fiscalYearStart: number;
   inputs: { deals: JsonInput };
+  /** The deals' currencies; when there are several, money metrics are only in the groups `by: "currency"`. */
+  currencies: string[];
+  mixedCurrencies: boolean;
   totals: MetricValues;
   periods: PeriodResult[];
   groups: GroupResult[];
@@ -41,6 +44,8 @@ export function toJsonReport(report: DealReport, inputs: { deals: JsonInput }): 
     granularity: report.granularity,
     fiscalYearStart: report.fiscalYearStart,
     inputs,
+    currencies: report.currencies,
+    mixedCurrencies: report.mixedCurrencies,
     totals: report.totals,
     periods: report.periods,
     groups: report.groups,

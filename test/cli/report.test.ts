@@ -77,6 +77,8 @@ describe('salesmetrics report --format json', () => {
       granularity: 'month',
       fiscalYearStart: 1,
       inputs: { deals: { path: 'fixtures/deals-small.csv', rows: 8, used: 8, rejected: 0, ...READ_AS_CANONICAL } },
+      currencies: [], // the file has no currency column
+      mixedCurrencies: false,
       totals: TOTALS,
       periods: [
         { ...JAN_PERIOD, metrics: JAN },
@@ -95,6 +97,8 @@ describe('salesmetrics report --format json', () => {
       'granularity',
       'fiscalYearStart',
       'inputs',
+      'currencies',
+      'mixedCurrencies',
       'totals',
       'periods',
       'groups',
