@@ -77,7 +77,13 @@ export const en: Messages = {
     const value = JSON.stringify(p.value ?? '');
     switch (p.code) {
       case 'missing_value':
-        return `${col}empty; ${p.detail ?? 'a value is required'}`;
+        return `${col}empty; ${
+          p.status === undefined
+            ? `every deal needs ${p.column === 'deal_id' ? 'an id' : `a ${p.column ?? 'value'}`}`
+            : p.column === 'amount'
+              ? `a ${p.status} deal needs an amount`
+              : `a ${p.status} deal needs a close date`
+        }`;
       case 'bad_date':
         return `${col}${value} is not a date (YYYY-MM-DD)`;
       case 'bad_amount':
@@ -85,11 +91,11 @@ export const en: Messages = {
       case 'duplicate_id':
         return `${col}${value} appears more than once; deal ids must be unique (the first one is used)`;
       case 'close_before_created':
-        return `${col}${value} is before created_date ${JSON.stringify(p.detail ?? '')}; fix either date`;
+        return `${col}${value} is before created_date ${JSON.stringify(p.created ?? '')}; fix either date`;
       case 'no_rate':
         return `${col}no rate for ${value} in the --rates file; add a line ${p.value ?? ''},<rate>`;
       case 'field_count':
-        return `${p.detail ?? 'wrong number of fields'}; check the quoting of this row`;
+        return `the row has ${p.fields?.row ?? '?'} fields, the header has ${p.fields?.header ?? '?'}; check the quoting of this row`;
     }
   },
   warning: (text) => `warning: ${text}`,

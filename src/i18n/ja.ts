@@ -5,6 +5,7 @@ import type { MetricId } from '../engine/metrics/index.js';
 import type { Granularity } from '../engine/periods.js';
 import type { InputLocation, SalesmetricsError } from '../errors.js';
 import type { PresetName } from '../ingest/presets.js';
+import type { RowProblem } from '../ingest/row-problem.js';
 import type { Messages } from './messages.js';
 
 /** The metrics' names, in the words Japanese sales teams use. */
@@ -61,16 +62,13 @@ const PLAN_REASON: Readonly<Record<string, string>> = {
   'no month remains before the deadline': '期限までに残りの月がありません',
 };
 
-/** The ingestion words a missing value's `detail` in English; these are its details. */
-function missingDetail(detail: string | undefined): string {
-  if (detail === undefined) return '値が必要です';
-  if (detail === 'every deal needs an id') return 'どの商談にも ID が必要です';
-  if (detail === 'a won deal needs an amount') return '受注した商談には金額が必要です';
-  const closed = /^an? (won|lost) deal needs a close date$/.exec(detail);
-  if (closed !== null) return `${closed[1] === 'won' ? '受注' : '失注'}した商談には完了日が必要です`;
-  const column = /^every deal needs an? (\w+)$/.exec(detail);
-  if (column !== null) return `どの商談にも ${column[1] ?? ''} が必要です`;
-  return detail;
+/** Why a missing value is needed, from the problem's column and status. */
+function missingDetail(p: RowProblem): string {
+  if (p.status === undefined) {
+    return p.column === 'deal_id' ? 'どの商談にも ID が必要です' : `どの商談にも ${p.column ?? '値'} が必要です`;
+  }
+  if (p.column === 'amount') return '受注した商談には金額が必要です';
+  return `${p.status === 'won' ? '受注' : '失注'}した商談には完了日が必要です`;
 }
 
 const location = (err: SalesmetricsError): Partial<InputLocation> =>
@@ -330,7 +328,7 @@ export const ja: Messages = {
     const value = JSON.stringify(p.value ?? '');
     switch (p.code) {
       case 'missing_value':
-        return `${col}空です。${missingDetail(p.detail)}`;
+        return `${col}空です。${missingDetail(p)}`;
       case 'bad_date':
         return `${col}${value} は日付として読めません（YYYY-MM-DD 形式）`;
       case 'bad_amount':
@@ -338,17 +336,11 @@ export const ja: Messages = {
       case 'duplicate_id':
         return `${col}${value} が複数回出てきます。商談 ID は重複できません（最初の行を使います）`;
       case 'close_before_created':
-        return `${col}${value} が created_date ${JSON.stringify(p.detail ?? '')} より前です。どちらかの日付を直してください`;
+        return `${col}${value} が created_date ${JSON.stringify(p.created ?? '')} より前です。どちらかの日付を直してください`;
       case 'no_rate':
         return `${col}--rates のファイルに ${value} のレートがありません。${p.value ?? ''},<レート> の行を追加してください`;
-      case 'field_count': {
-        const m = /^the row has (\d+) fields?, the header has (\d+)$/.exec(p.detail ?? '');
-        const what =
-          m === null
-            ? (p.detail ?? 'フィールドの数が違います')
-            : `フィールドが ${m[1] ?? ''} 個ありますが、ヘッダーは ${m[2] ?? ''} 個です`;
-        return `${what}。この行の引用符を確認してください`;
-      }
+      case 'field_count':
+        return `フィールドが ${p.fields?.row ?? '?'} 個ありますが、ヘッダーは ${p.fields?.header ?? '?'} 個です。この行の引用符を確認してください`;
     }
   },
   warning: (text) => `警告: ${text}`,

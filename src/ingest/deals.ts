@@ -215,16 +215,16 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
     problems = undefined;
 
     if (fields.length !== header.length && !onlyEmptyBeyond(fields, header.length)) {
-      problem({ code: 'field_count', detail: `the row has ${fields.length} fields, the header has ${header.length}` });
+      problem({ code: 'field_count', fields: { row: fields.length, header: header.length } });
     }
     const dealId = get(cols.deal_id);
-    if (dealId === '') problem({ code: 'missing_value', column: 'deal_id', detail: 'every deal needs an id' });
+    if (dealId === '') problem({ code: 'missing_value', column: 'deal_id' });
     const stage = get(cols.stage);
     const statusValue = statusCol === undefined ? stage : get(statusCol);
     const status = classify(statusValue);
     if (statusValue === '') {
       const column = statusCol === undefined ? 'stage' : 'status';
-      problem({ code: 'missing_value', column, detail: `every deal needs a ${column}` });
+      problem({ code: 'missing_value', column });
     }
 
     let closeField: DealField = 'close_date';
@@ -243,7 +243,7 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
     const rawAmount = get(cols.amount);
     if (rawAmount === '') {
       if (status === 'won' && cols.amount !== undefined) {
-        problem({ code: 'missing_value', column: 'amount', detail: 'a won deal needs an amount' });
+        problem({ code: 'missing_value', column: 'amount', status: 'won' });
       }
     } else {
       const parsed = parseAmount(rawAmount, amountFormat);
@@ -251,14 +251,14 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
       else amount = parsed;
     }
     if (status !== 'open' && closeDate === null && get(cols[closeField]) === '') {
-      problem({ code: 'missing_value', column: closeField, detail: `a ${status} deal needs a close date` });
+      problem({ code: 'missing_value', column: closeField, status });
     }
     if (closeDate !== null && createdDate !== null && closeDate < createdDate && status !== 'open') {
       problem({
         code: 'close_before_created',
         column: closeField,
         value: get(cols[closeField]),
-        detail: get(cols.created_date),
+        created: get(cols.created_date),
       });
     }
     const rate = convert === undefined ? undefined : convert.rates.get(get(cols.currency) || convert.to);

@@ -14,8 +14,12 @@ export interface RowProblem {
   column?: string;
   /** The value as written. */
   value?: string;
-  /** Code-specific details: the deal's status, the other date, field counts. */
-  detail?: string;
+  /** `missing_value` of a close date or amount: the status that needs it. */
+  status?: 'won' | 'lost';
+  /** `close_before_created`: the created date as written. */
+  created?: string;
+  /** `field_count`: fields in the row and in the header. */
+  fields?: { row: number; header: number };
 }
 
 /** One line: `deals.csv:12: column close_date: "2024-13-01" is not a date (YYYY-MM-DD)`. */
