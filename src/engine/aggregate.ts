@@ -1,8 +1,9 @@
 import type { Day } from './calendar.js';
 import { DaySet } from './day-set.js';
 import type { Deal, Dimension } from './deal.js';
+import { DayLedger } from './day-ledger.js';
 import { Histogram } from './histogram.js';
-import { type Minor, MoneySum } from './money.js';
+import { MoneySum } from './money.js';
 import { type Calendar, type DayRange, periodKeyOfDay } from './periods.js';
 
 /** What the aggregation needs to know before the first deal. */
@@ -41,7 +42,7 @@ export interface GroupState {
   /** Open deals created at an unknown date: open since before any period. */
   openBefore: OpenDelta;
   /** Changes of the open deals by day: +1 on the created day, −1 on the close day. */
-  openDeltas: Map<Day, OpenDelta>;
+  openDeltas: DayLedger;
   /** Account → days on which it closed a won deal of this group. */
   wonDays: Map<string, DaySet>;
 }
@@ -113,7 +114,7 @@ export function newGroup(): GroupState {
   return {
     cells: new Map(),
     openBefore: { count: 0, amount: new MoneySum() },
-    openDeltas: new Map(),
+    openDeltas: new DayLedger(),
     wonDays: new Map(),
   };
 }
@@ -129,21 +130,6 @@ function groupIn(groups: Map<string, GroupState>, key: string): GroupState {
     groups.set(key, g);
   }
   return g;
-}
-
-function openDeltaOf(g: GroupState, day: Day): OpenDelta {
-  let d = g.openDeltas.get(day);
-  if (d === undefined) {
-    d = { count: 0, amount: new MoneySum() };
-    g.openDeltas.set(day, d);
-  }
-  return d;
-}
-
-function addOpenDelta(g: GroupState, day: Day, count: number, amount: Minor): void {
-  const d = openDeltaOf(g, day);
-  d.count += count;
-  d.amount.add(amount);
 }
 
 function addWonDay(g: GroupState, account: string, day: Day): void {
@@ -211,11 +197,11 @@ function addToGroup(g: GroupState, deal: Deal, cellKey: number | null): void {
     g.openBefore.count++;
     g.openBefore.amount.add(deal.amount);
   } else {
-    addOpenDelta(g, deal.createdDate, 1, deal.amount);
+    g.openDeltas.add(deal.createdDate, 1, deal.amount);
   }
   const close = deal.closeDate;
   if (deal.status === 'open' || close === null) return;
-  addOpenDelta(g, close, -1, -deal.amount);
+  g.openDeltas.add(close, -1, -deal.amount);
   if (deal.status === 'won' && deal.account !== null) addWonDay(g, deal.account, close);
   if (cellKey === null) return;
   let cell = g.cells.get(cellKey);
@@ -295,11 +281,7 @@ export function mergeGroupInto(into: GroupState, from: GroupState): void {
   }
   into.openBefore.count += from.openBefore.count;
   into.openBefore.amount.addSum(from.openBefore.amount);
-  for (const [day, d] of from.openDeltas) {
-    const target = openDeltaOf(into, day);
-    target.count += d.count;
-    target.amount.addSum(d.amount);
-  }
+  into.openDeltas.addAll(from.openDeltas);
   for (const [account, days] of from.wonDays) {
     let target = into.wonDays.get(account);
     if (target === undefined) {

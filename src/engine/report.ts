@@ -76,22 +76,7 @@ export function reportWindow(agg: DealAggregate, window: DayRange | null): DayRa
 
 /** Open deals at the end of each of `ends` (ascending), by sweeping the day deltas once. */
 function openAt(g: GroupState, ends: readonly Day[]): { count: number; amount: Money }[] {
-  const days = [...g.openDeltas.keys()].sort((a, b) => a - b);
-  const out: { count: number; amount: Money }[] = [];
-  let count = g.openBefore.count;
-  let amount = g.openBefore.amount.value();
-  let i = 0;
-  for (const end of ends) {
-    for (; i < days.length && (days[i] as Day) <= end; i++) {
-      const d = g.openDeltas.get(days[i] as Day);
-      if (d !== undefined) {
-        count += d.count;
-        amount += d.amount.value();
-      }
-    }
-    out.push({ count, amount });
-  }
-  return out;
+  return g.openDeltas.runningTotals(ends, g.openBefore.count, g.openBefore.amount.value());
 }
 
 function retention(g: GroupState, r: DayRange): { previous: number; kept: number } {

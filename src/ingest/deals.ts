@@ -184,7 +184,14 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
   const problem = (p: Omit<RowProblem, 'file' | 'line'>): void => {
     (problems ??= []).push({ file, line, ...p });
   };
-  const get = (i: number | undefined): string => (i === undefined ? '' : (fields[i] ?? '').trim());
+  const get = (i: number | undefined): string => {
+    if (i === undefined) return '';
+    const f = fields[i] ?? '';
+    // Trim only when an end could be white space (ASCII or not, e.g. the ideographic space U+3000).
+    const a = f.charCodeAt(0);
+    const z = f.charCodeAt(f.length - 1);
+    return a <= 32 || a >= 127 || z <= 32 || z >= 127 ? f.trim() : f;
+  };
   const date = (field: DealField): Day | null => {
     const raw = get(cols[field]);
     if (raw === '') return null;

@@ -417,6 +417,17 @@ describe('line numbers', () => {
   });
 });
 
+describe('white space around values', () => {
+  it('is trimmed, the ideographic space U+3000 too', async () => {
+    // Line 2 has deal_id "\u3000D1\u3000" and amount " 100 ": the same id as line 3 once trimmed.
+    const r = await runCli(['report', 'fixtures/deals-ideographic-spaces-trimmed.csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe(
+      'fixtures/deals-ideographic-spaces-trimmed.csv:3: column deal_id: "D1" appears more than once; deal ids must be unique (the first one is used)',
+    );
+  });
+});
+
 describe('input errors exit 2 with one line', () => {
   it.each([
     ['fixtures/nope.csv', 'salesmetrics: fixtures/nope.csv: no such file; check the path'],

@@ -36,3 +36,19 @@ describe('Histogram (sales-cycle days)', () => {
     expect([a.count, a.sum, a.mean(), a.median()]).toEqual([4, 17, 4.25, 3]);
   });
 });
+
+describe('Histogram beyond the dense range', () => {
+  it('keeps values past 4,095 days and below 0 exactly, in order', () => {
+    const h = new Histogram();
+    for (const v of [5000, 3, 4096, 3, -2]) h.add(v);
+    // Sorted: -2, 3, 3, 4096, 5000 → median 3; mean (5000 + 3 + 4096 + 3 − 2) / 5 = 9100 / 5 = 1820.
+    expect(h.median()).toBe(3);
+    expect(h.mean()).toBe(1820);
+    expect(h.entries()).toEqual([
+      [-2, 1],
+      [3, 2],
+      [4096, 1],
+      [5000, 1],
+    ]);
+  });
+});
