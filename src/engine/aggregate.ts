@@ -43,8 +43,8 @@ export interface GroupState {
   openBefore: OpenDelta;
   /** Changes of the open deals by day: +1 on the created day, −1 on the close day. */
   openDeltas: DayLedger;
-  /** Account → days on which it closed a won deal of this group. */
-  wonDays: Map<string, DaySet>;
+  /** By account number (see `DealAggregate.accounts`): the days it closed a won deal of this group. */
+  wonDays: (DaySet | undefined)[];
 }
 
 /** The earliest won deal of an account (earliest close date, then smallest deal id). */
@@ -91,7 +91,10 @@ export interface DealAggregate {
   /** Per grouping column, per value. */
   groups: Map<Dimension, Map<string, GroupState>>;
   currency: CurrencyState;
-  firstWon: Map<string, FirstWon>;
+  /** Account → its number, given in the order accounts first win a deal; arrays below are indexed by it. */
+  accounts: Map<string, number>;
+  /** By account number: the account's earliest won deal. */
+  firstWon: FirstWon[];
   /** {@link firstWonDims} of the options. */
   readonly firstWonDims: readonly Dimension[];
 }
@@ -105,7 +108,8 @@ export function createAggregate(options: AggregateOptions): DealAggregate {
     all: newGroup(),
     groups: new Map(options.by.map((d) => [d, new Map()])),
     currency: { first: null, split: null },
-    firstWon: new Map(),
+    accounts: new Map(),
+    firstWon: [],
     firstWonDims: firstWonDims(options),
   };
 }
@@ -115,7 +119,7 @@ export function newGroup(): GroupState {
     cells: new Map(),
     openBefore: { count: 0, amount: new MoneySum() },
     openDeltas: new DayLedger(),
-    wonDays: new Map(),
+    wonDays: [],
   };
 }
 
@@ -132,13 +136,20 @@ function groupIn(groups: Map<string, GroupState>, key: string): GroupState {
   return g;
 }
 
-function addWonDay(g: GroupState, account: string, day: Day): void {
-  let days = g.wonDays.get(account);
-  if (days === undefined) {
-    days = new DaySet();
-    g.wonDays.set(account, days);
-  }
+function addWonDay(g: GroupState, account: number, day: Day): void {
+  let days = g.wonDays[account];
+  if (days === undefined) g.wonDays[account] = days = new DaySet();
   days.add(day);
+}
+
+/** The number of an account, given on its first won deal. */
+function accountNumber(agg: DealAggregate, account: string): number {
+  let n = agg.accounts.get(account);
+  if (n === undefined) {
+    n = agg.accounts.size;
+    agg.accounts.set(account, n);
+  }
+  return n;
 }
 
 function seeDay(agg: DealAggregate, day: Day): void {
@@ -168,18 +179,18 @@ export function compareDealIds(a: string, b: string): number {
 
 function offerFirstWon(
   agg: DealAggregate,
-  account: string,
+  account: number,
   day: Day,
   dealId: string,
   /** The deal's grouping values, or a FirstWon's `groups` (when merging). */
   from: Readonly<Record<Dimension, string>> | readonly string[],
 ): void {
-  const current = agg.firstWon.get(account);
+  const current = agg.firstWon[account];
   const better =
     current === undefined || day < current.day || (day === current.day && compareDealIds(dealId, current.dealId) < 0);
   if (!better) return;
   const groups = isGroupList(from) ? [...from] : agg.firstWonDims.map((d) => from[d]);
-  if (current === undefined) agg.firstWon.set(account, { day, dealId, groups });
+  if (current === undefined) agg.firstWon[account] = { day, dealId, groups };
   else {
     current.day = day;
     current.dealId = dealId;
@@ -192,7 +203,7 @@ function isGroupList(x: Readonly<Record<Dimension, string>> | readonly string[])
 }
 
 /** Adds one deal to one group's state. */
-function addToGroup(g: GroupState, deal: Deal, cellKey: number | null): void {
+function addToGroup(g: GroupState, deal: Deal, cellKey: number | null, account: number): void {
   if (deal.createdDate === null) {
     g.openBefore.count++;
     g.openBefore.amount.add(deal.amount);
@@ -202,7 +213,7 @@ function addToGroup(g: GroupState, deal: Deal, cellKey: number | null): void {
   const close = deal.closeDate;
   if (deal.status === 'open' || close === null) return;
   g.openDeltas.add(close, -1, -deal.amount);
-  if (deal.status === 'won' && deal.account !== null) addWonDay(g, deal.account, close);
+  if (account >= 0) addWonDay(g, account, close);
   if (cellKey === null) return;
   let cell = g.cells.get(cellKey);
   if (cell === undefined) {
@@ -236,10 +247,12 @@ export function addDeal(agg: DealAggregate, deal: Deal): void {
   if (deal.createdDate !== null) seeDay(agg, deal.createdDate);
   const close = deal.status === 'open' ? null : deal.closeDate;
   let cellKey: number | null = null;
+  let account = -1;
   if (close !== null) {
     seeDay(agg, close);
     if (deal.status === 'won' && deal.account !== null) {
-      offerFirstWon(agg, deal.account, close, deal.dealId, deal.dims);
+      account = accountNumber(agg, deal.account);
+      offerFirstWon(agg, account, close, deal.dealId, deal.dims);
     }
     if (window === null || (close >= window.from && close <= window.to)) cellKey = periodKeyOfDay(calendar, close);
   }
@@ -251,14 +264,14 @@ export function addDeal(agg: DealAggregate, deal: Deal): void {
     // A second currency: everything so far was the first one's.
     cur.split = new Map([[cur.first, cloneGroup(agg.all)]]);
   }
-  if (cur.split !== null) addToGroup(groupIn(cur.split, currency), deal, cellKey);
+  if (cur.split !== null) addToGroup(groupIn(cur.split, currency), deal, cellKey, account);
 
-  addToGroup(agg.all, deal, cellKey);
+  addToGroup(agg.all, deal, cellKey, account);
   const by = agg.options.by;
   for (let i = 0; i < by.length; i++) {
     const dim = by[i] as Dimension;
     const groups = agg.groups.get(dim);
-    if (groups !== undefined) addToGroup(groupIn(groups, deal.dims[dim]), deal, cellKey);
+    if (groups !== undefined) addToGroup(groupIn(groups, deal.dims[dim]), deal, cellKey, account);
   }
 }
 
@@ -269,8 +282,11 @@ function mergeCell(into: PeriodCell, from: PeriodCell): void {
   into.cycle.merge(from.cycle);
 }
 
-/** Adds everything of `from` into `into`. */
-export function mergeGroupInto(into: GroupState, from: GroupState): void {
+/**
+ * Adds everything of `from` into `into`. `account` maps `from`'s account
+ * numbers to `into`'s (the same numbers within one aggregate).
+ */
+export function mergeGroupInto(into: GroupState, from: GroupState, account: (n: number) => number = (n) => n): void {
   for (const [key, cell] of from.cells) {
     let target = into.cells.get(key);
     if (target === undefined) {
@@ -282,14 +298,13 @@ export function mergeGroupInto(into: GroupState, from: GroupState): void {
   into.openBefore.count += from.openBefore.count;
   into.openBefore.amount.addSum(from.openBefore.amount);
   into.openDeltas.addAll(from.openDeltas);
-  for (const [account, days] of from.wonDays) {
-    let target = into.wonDays.get(account);
-    if (target === undefined) {
-      target = new DaySet();
-      into.wonDays.set(account, target);
-    }
+  from.wonDays.forEach((days, n) => {
+    if (days === undefined) return;
+    const m = account(n);
+    let target = into.wonDays[m];
+    if (target === undefined) into.wonDays[m] = target = new DaySet();
     target.addAll(days);
-  }
+  });
 }
 
 /** Each currency's state: the split, or `all` for the one currency seen. */
@@ -306,17 +321,21 @@ export function mergeAggregates(a: DealAggregate, b: DealAggregate): DealAggrega
   const out = createAggregate(a.options);
   const currencies = new Map<string, GroupState>();
   for (const src of [a, b]) {
+    // The accounts of src, numbered as in out.
+    const numbers: number[] = [];
+    for (const [name, n] of src.accounts) numbers[n] = accountNumber(out, name);
+    const renumber = (n: number): number => numbers[n] as number;
     out.deals += src.deals;
     if (src.firstDay !== null) seeDay(out, src.firstDay);
     if (src.lastDay !== null) seeDay(out, src.lastDay);
-    mergeGroupInto(out.all, src.all);
+    mergeGroupInto(out.all, src.all, renumber);
     for (const [dim, groups] of src.groups) {
       const target = out.groups.get(dim) ?? new Map<string, GroupState>();
       out.groups.set(dim, target);
-      for (const [key, g] of groups) mergeGroupInto(groupIn(target, key), g);
+      for (const [key, g] of groups) mergeGroupInto(groupIn(target, key), g, renumber);
     }
-    for (const [key, g] of currencyGroups(src)) mergeGroupInto(groupIn(currencies, key), g);
-    for (const [account, fw] of src.firstWon) offerFirstWon(out, account, fw.day, fw.dealId, fw.groups);
+    for (const [key, g] of currencyGroups(src)) mergeGroupInto(groupIn(currencies, key), g, renumber);
+    src.firstWon.forEach((fw, n) => offerFirstWon(out, renumber(n), fw.day, fw.dealId, fw.groups));
   }
   const [first] = currencies.keys();
   out.currency = { first: first ?? null, split: currencies.size > 1 ? currencies : null };

@@ -83,7 +83,8 @@ function retention(g: GroupState, r: DayRange): { previous: number; kept: number
   const prev = previousRange(r);
   let previous = 0;
   let kept = 0;
-  for (const days of g.wonDays.values()) {
+  for (const days of g.wonDays) {
+    if (days === undefined) continue;
     if (!days.hasAnyIn(prev.from, prev.to)) continue;
     previous++;
     if (days.hasAnyIn(r.from, r.to)) kept++;
@@ -118,7 +119,8 @@ type Scope = { by: Dimension; key: string } | null;
 function countNewCustomers(agg: DealAggregate, scope: Scope, r: DayRange): number {
   const i = scope === null ? -1 : agg.firstWonDims.indexOf(scope.by);
   let n = 0;
-  for (const fw of agg.firstWon.values()) {
+  for (const fw of agg.firstWon) {
+    if (fw === undefined) continue; // numbers are given with the first won deal; none is skipped
     if (fw.day >= r.from && fw.day <= r.to && (scope === null || fw.groups[i] === scope.key)) n++;
   }
   return n;
