@@ -30,7 +30,7 @@ export class DaySet {
       }
       if (lo < n && list[lo] === day) return;
       if (n < LIST_LIMIT) {
-        list.copyWithin(lo + 1, lo, n);
+        for (let k = n; k > lo; k--) list[k] = list[k - 1] as number;
         list[lo] = day;
         this.size = n + 1;
         return;

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Day } from '../engine/calendar.js';
-import { type Deal, DIMENSIONS, type Dimension } from '../engine/deal.js';
+import type { Deal, Dimension } from '../engine/deal.js';
 import { divRound, type Minor } from '../engine/money.js';
 import { InputError } from '../errors.js';
 import { parseAmount } from './amount.js';
@@ -130,7 +130,6 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
   let firstFooter: string | undefined;
   const ids = new IdSet();
   const currencies = new Set<string>();
-  const dimCols: [Dimension, number | undefined][] = [];
   const amountFormat = { decimalComma: profile.decimalComma ?? false };
   const convert = profile.convert;
 
@@ -170,7 +169,6 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
     result.hasAccounts = accountCol !== undefined;
     result.hasAmounts = cols.amount !== undefined;
     result.hasCreatedDates = cols.created_date !== undefined;
-    for (const d of DIMENSIONS) dimCols.push([d, cols[d]]);
     if (titles.length > 0) {
       result.skipped.title = titles.length;
       notes.push({ code: 'lines_skipped', kind: 'title', count: titles.length, first: (titles[0] ?? []).join(',') });
@@ -283,8 +281,15 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
     }
 
     const account = get(accountCol);
-    const dims = {} as Record<Dimension, string>;
-    for (const [d, i] of dimCols) dims[d] = get(i);
+    // One literal of every dimension (see DIMENSIONS), so that every row's object has the same shape.
+    const dims: Record<Dimension, string> = {
+      owner: get(cols.owner),
+      team: get(cols.team),
+      segment: get(cols.segment),
+      channel: get(cols.channel),
+      source: get(cols.source),
+      currency: get(cols.currency),
+    };
     if (convert !== undefined && rate !== undefined) {
       if (rate.den !== 1n || rate.num !== 1n) amount = Number(divRound(BigInt(amount) * rate.num, rate.den));
       dims.currency = convert.to;
