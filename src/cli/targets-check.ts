@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { addDeal, createAggregate } from '../engine/aggregate.js';
 import { type Day, formatDay, parseIsoDay } from '../engine/calendar.js';
 import {
@@ -18,21 +16,11 @@ import { ConfigError, InputError } from '../errors.js';
 import type { ReadDealsResult } from '../ingest/deals.js';
 import { parseTargets } from '../targets/load-targets.js';
 import type { TargetFile } from '../targets/schema.js';
+import { readYamlFile } from '../config/read-yaml-file.js';
 
 /** Reads and validates a target file; a missing file is an input error. */
 export function loadTargets(cwd: string, file: string): TargetFile {
-  let text: string;
-  try {
-    text = readFileSync(resolve(cwd, file), 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT')
-      throw new InputError('file_not_found', `${file}: no such file; check the --targets path`, { file });
-    if (code === 'EISDIR')
-      throw new InputError('file_unreadable', `${file}: is a directory; pass a YAML file`, { file });
-    throw err;
-  }
-  return parseTargets(text, file);
+  return parseTargets(readYamlFile(cwd, file, '--targets'), file);
 }
 
 function day(value: string | undefined): Day | undefined {

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readYamlFile } from './read-yaml-file.js';
 import { resolve } from 'node:path';
-import { type ConfigError, InputError, SalesmetricsError } from '../errors.js';
+import { type ConfigError, SalesmetricsError } from '../errors.js';
 import { compileDateFormat } from '../ingest/dates.js';
 import { type ConfigFile, configFileSchema, type DealsInputConfig } from './schema.js';
 import { ConfigErrors, parseYaml, type PathSegment } from './yaml.js';
@@ -46,16 +47,6 @@ export function loadConfig(
   const file = explicit ?? DEFAULT_CONFIG;
   const path = resolve(cwd, file);
   if (explicit === undefined && !existsSync(path)) return undefined;
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT')
-      throw new InputError('file_not_found', `${file}: no such file; check the --config path`, { file });
-    if (code === 'EISDIR')
-      throw new InputError('file_unreadable', `${file}: is a directory; pass a YAML file`, { file });
-    throw err;
-  }
+  const text = readYamlFile(cwd, file, '--config');
   return { file, config: parseConfig(text, file) };
 }
