@@ -223,6 +223,11 @@ export function missingFieldNotes(name: string, read: ReadDealsResult, lang: Lan
 }
 
 /** Several currencies are never summed together. */
-export function mixedCurrencyWarning(name: string, currencies: readonly string[], lang: Lang = 'en'): string {
-  return messages(lang).mixedCurrencies(name, currencies);
+export function mixedCurrencyWarning(
+  name: string,
+  currencies: readonly string[],
+  blank: boolean,
+  lang: Lang = 'en',
+): string {
+  return messages(lang).mixedCurrencies(name, currencies, blank);
 }

@@ -89,7 +89,16 @@ export async function reportCommand(io: CliIO, file: string, opts: ReportCommand
   const lang = opts.lang ?? 'en';
   const t = messages(lang);
   if (report.mixedCurrencies)
-    io.stderr.write(`salesmetrics: ${t.warning(mixedCurrencyWarning(name, report.currencies, lang))}\n`);
+    io.stderr.write(
+      `salesmetrics: ${t.warning(
+        mixedCurrencyWarning(
+          name,
+          report.currencies,
+          report.groups.some((g) => g.by === 'currency' && g.key === ''),
+          lang,
+        ),
+      )}\n`,
+    );
   const inputs = dealsInput(file, read);
   const json = toJsonReport(report, inputs);
   const checked = check?.finish(read);

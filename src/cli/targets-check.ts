@@ -61,7 +61,8 @@ export function prepareCheck(
     const window = { from: start, to: Math.max(start - 1, Math.min(asOf, deadline)) };
     return { kgi: k, start, deadline, window, agg: createAggregate({ calendar, by: [], window }) };
   });
-  const all = [...(targets.kpis.length > 0 ? [kpiAgg] : []), ...kgiAggs.map((k) => k.agg)];
+  // The KPI aggregate also gives the window when there is nothing else to read.
+  const all = [...(targets.kpis.length > 0 || kgiAggs.length === 0 ? [kpiAgg] : []), ...kgiAggs.map((k) => k.agg)];
 
   return {
     add(deal) {

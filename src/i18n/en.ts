@@ -123,10 +123,9 @@ export const en: Messages = {
         return `${file}: no account_id or account_name column: new_customers and customer_retention_rate are null`;
     }
   },
-  mixedCurrencies(file, currencies) {
-    const list =
-      currencies.length === 0 ? 'several currencies' : `${currencies.length} currencies (${currencies.join(', ')})`;
-    return `${file} has amounts in ${list}, some maybe without one: money metrics are given per currency (by currency) and are null in the totals; pass --rates FILE --currency CODE to convert them`;
+  mixedCurrencies(file, currencies, blank) {
+    const list = [...currencies, ...(blank ? ['none named'] : [])].join(', ');
+    return `${file} has amounts in several currencies (${list}): money metrics are given per currency (by currency) and are null in the totals; pass --rates FILE --currency CODE to convert them`;
   },
   wroteTargets: (file) => `wrote ${file}; check with: salesmetrics check deals.csv --targets ${file}`,
 

@@ -368,9 +368,9 @@ export const ja: Messages = {
         return `${file}: 取引先（account_id・account_name）の列がないため、新規顧客獲得数・顧客維持率は算出できません（null）`;
     }
   },
-  mixedCurrencies(file, currencies) {
-    const list = currencies.length === 0 ? '複数の通貨' : `${currencies.length} 種類の通貨（${currencies.join('、')}）`;
-    return `${file} には ${list}の金額があり、通貨のない行もあるかもしれません。金額の指標は通貨別（by currency）に示し、合計では null になります。換算するには --rates FILE --currency CODE を指定してください`;
+  mixedCurrencies(file, currencies, blank) {
+    const list = [...currencies, ...(blank ? ['通貨の記載なし'] : [])].join('、');
+    return `${file} には複数の通貨（${list}）の金額があります。金額の指標は通貨別（by currency）に示し、合計では null になります。換算するには --rates FILE --currency CODE を指定してください`;
   },
   wroteTargets: (file) => `${file} を書き出しました。確認するには: salesmetrics check deals.csv --targets ${file}`,
 

@@ -117,7 +117,8 @@ export interface Messages {
   note(file: string, note: ReadNote, presetLabel: string): string;
   /** Metrics that are null because the export lacks a column. */
   missingField(file: string, what: 'amount' | 'created_date' | 'account'): string;
-  mixedCurrencies(file: string, currencies: readonly string[]): string;
+  /** `blank`: some deals name no currency. */
+  mixedCurrencies(file: string, currencies: readonly string[], blank: boolean): string;
   wroteTargets(file: string): string;
 
   /** A SalesmetricsError for stderr; English keeps `err.message`. */
