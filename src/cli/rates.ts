@@ -19,7 +19,12 @@ export function loadRates(cwd: string, file: string, target: string | undefined)
     text = readFileSync(resolve(cwd, file), 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new InputError('file_not_found', `${file}: no such file; check the --rates path`, { file });
+      throw new InputError(
+        'file_not_found',
+        `${file}: no such file; check the --rates path`,
+        { file },
+        { flag: '--rates' },
+      );
     }
     throw err;
   }

@@ -12,10 +12,16 @@ export function readYamlFile(cwd: string, file: string, flag: string): string {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
-      throw new InputError('file_not_found', `${file}: no such file; check the ${flag} path`, { file });
+      throw new InputError('file_not_found', `${file}: no such file; check the ${flag} path`, { file }, { flag });
     }
-    if (code === 'EISDIR')
-      throw new InputError('file_unreadable', `${file}: is a directory; pass a YAML file`, { file });
+    if (code === 'EISDIR') {
+      throw new InputError(
+        'file_unreadable',
+        `${file}: is a directory; pass a YAML file`,
+        { file },
+        { why: 'directory', kind: 'YAML' },
+      );
+    }
     throw err;
   }
 }

@@ -89,31 +89,24 @@ function error(err: SalesmetricsError): string {
   const msg = err.message;
   switch (err.code) {
     case 'file_not_found': {
-      const flag = /check the (--[a-z-]+) path/.exec(msg)?.[1];
-      return `${file}: ファイルが見つかりません。${flag === undefined ? '' : `${flag} の`}パスを確認してください`;
+      const flag = str(err.args.flag);
+      return `${file}: ファイルが見つかりません。${flag === '' ? '' : `${flag} の`}パスを確認してください`;
     }
-    case 'file_unreadable': {
-      const dir = /is a directory; pass an? (\w+) file/.exec(msg);
-      if (dir !== null) return `${file}: ディレクトリです。${dir[1] ?? ''} ファイルを指定してください`;
-      if (msg.includes('permission denied'))
-        return `${file}: 読み取る権限がありません。ファイルの権限を確認してください`;
-      return msg;
-    }
+    case 'file_unreadable':
+      return err.args.why === 'directory'
+        ? `${file}: ディレクトリです。${str(err.args.kind)} ファイルを指定してください`
+        : `${file}: 読み取る権限がありません。ファイルの権限を確認してください`;
     case 'empty_file':
       return `${file}: ファイルが空です。1 行目にヘッダー行が必要です`;
-    case 'csv_syntax': {
-      const m = /: not valid CSV: ([\s\S]*) \(check the quoting near this line\)$/.exec(msg);
-      return m === null
-        ? msg
-        : `${at}: CSV として正しくありません: ${m[1] ?? ''}（この行付近の引用符を確認してください）`;
-    }
+    case 'csv_syntax':
+      return `${at}: CSV として正しくありません: ${str(err.args.reason)}（この行付近の引用符を確認してください）`;
     case 'bad_encoding': {
       if (err.kind === 'usage') {
         return `--encoding ${str(err.args.value)}: auto、utf8、utf16、cp932 のいずれかを指定してください`;
       }
-      const byte = /\(byte (\d+)\)/.exec(msg)?.[1];
+      const byte = err.args.byte;
       return (
-        `${at}: UTF-8 として読めません${byte === undefined ? '' : `（バイト位置 ${byte}）`}。` +
+        `${at}: UTF-8 として読めません${byte === undefined ? '' : `（バイト位置 ${str(byte)}）`}。` +
         'Excel で保存した Shift_JIS/CP932 のファイルなら --encoding cp932 を指定してください'
       );
     }

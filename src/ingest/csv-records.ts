@@ -103,24 +103,35 @@ function toInputError(err: unknown, name: string): unknown {
       'bad_encoding',
       `${name}:${err.line}: not valid UTF-8 (byte ${err.byteOffset + 1} of the file); if the file is Shift_JIS/CP932 from Excel, pass --encoding cp932`,
       { file: name, line: err.line },
+      { byte: err.byteOffset + 1 },
     );
   }
   if (err instanceof CsvError) {
     const at = typeof err.lines === 'number' ? err.lines : undefined;
     const where = at === undefined ? name : `${name}:${at}`;
-    return new InputError('csv_syntax', `${where}: not valid CSV: ${err.message} (check the quoting near this line)`, {
-      file: name,
-      ...(at === undefined ? {} : { line: at }),
-    });
+    return new InputError(
+      'csv_syntax',
+      `${where}: not valid CSV: ${err.message} (check the quoting near this line)`,
+      { file: name, ...(at === undefined ? {} : { line: at }) },
+      { reason: err.message },
+    );
   }
   const code = (err as NodeJS.ErrnoException | null)?.code;
   if (code === 'ENOENT')
-    return new InputError('file_not_found', `${name}: no such file; check the path`, { file: name });
+    return new InputError('file_not_found', `${name}: no such file; check the path`, { file: name }, { flag: '' });
   if (code === 'EACCES' || code === 'EPERM')
-    return new InputError('file_unreadable', `${name}: permission denied; check the file's permissions`, {
-      file: name,
-    });
+    return new InputError(
+      'file_unreadable',
+      `${name}: permission denied; check the file's permissions`,
+      { file: name },
+      { why: 'permission' },
+    );
   if (code === 'EISDIR')
-    return new InputError('file_unreadable', `${name}: is a directory; pass a CSV file`, { file: name });
+    return new InputError(
+      'file_unreadable',
+      `${name}: is a directory; pass a CSV file`,
+      { file: name },
+      { why: 'directory', kind: 'CSV' },
+    );
   return err;
 }
