@@ -152,21 +152,17 @@ function error(err: SalesmetricsError): string {
 function missingColumn(err: SalesmetricsError, file: string): string {
   if (err.args.found !== undefined)
     return `${file}: currency,rate の列が必要です。見つかった列: ${str(err.args.found)}`;
-  const m =
-    /^.*?: (?:column (`.+?`) \(mapped to (\w+)\) not found|columns? (.+?) not found); found: ([\s\S]*?) — (?:did you mean (.+?)\? )?map with (.+?) \(or in salesmetrics\.config\.yaml: ([\s\S]*); or --preset (\S+)\)$/.exec(
-      err.message,
-    );
-  if (m === null) return err.message;
-  const [, mapped, field, names, found, guess, flags, config, presets] = m;
+  const a = err.args;
+  if (a.flags === undefined) return err.message;
   const what =
-    names === undefined
-      ? `列 ${mapped ?? ''}（${field ?? ''} に対応付け）が見つかりません`
-      : `列 ${names} が見つかりません`;
+    a.mappedHeader === undefined
+      ? `列 ${str(a.fields)} が見つかりません`
+      : `列 \`${str(a.mappedHeader)}\`（${str(a.mappedField)} に対応付け）が見つかりません`;
   const fix =
-    guess === undefined
-      ? `${flags ?? ''} で対応付けてください`
-      : `${guess} のことですか？ ${flags ?? ''} で対応付けてください`;
-  return `${file}: ${what}。見つかった列: ${found ?? ''} — ${fix}（salesmetrics.config.yaml の ${config ?? ''} でも指定できます。または --preset ${presets ?? ''}）`;
+    str(a.guesses) === ''
+      ? `${str(a.flags)} で対応付けてください`
+      : `${str(a.guesses)} のことですか？ ${str(a.flags)} で対応付けてください`;
+  return `${file}: ${what}。見つかった列: ${str(a.headers)} — ${fix}（salesmetrics.config.yaml の ${str(a.configLine)} でも指定できます。または --preset ${str(a.presets)}）`;
 }
 
 /** A commander parsing error in Japanese, or `undefined` for one of another shape. */

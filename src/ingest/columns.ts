@@ -161,13 +161,23 @@ export function missingColumnsError(
   const guesses = r.missing.map((f) => [f, suggestHeader(r.mapped?.header ?? f, found)] as const);
   const flags = guesses.map(([f, g]) => `--map ${f}='${g ?? '<header>'}'`).join(' ');
   const config = guesses.map(([f, g]) => `${f}: ${g === undefined ? '<header>' : JSON.stringify(g)}`).join(', ');
-  const fix = guesses.every(([, g]) => g !== undefined)
-    ? `did you mean ${guesses.map(([, g]) => `\`${g ?? ''}\``).join(', ')}? map with ${flags}`
-    : `map with ${flags}`;
+  const guessed = guesses.every(([, g]) => g !== undefined) ? guesses.map(([, g]) => `\`${g ?? ''}\``).join(', ') : '';
+  const fix = guessed === '' ? `map with ${flags}` : `did you mean ${guessed}? map with ${flags}`;
+  const configLine = `deals: { columns: { ${config} } }`;
+  const presets = PRESET_NAMES.join('|');
   return new InputError(
     'missing_column',
-    `${file}: ${what}; found: ${shown.join(', ')} — ${fix} (or in salesmetrics.config.yaml: deals: { columns: { ${config} } }; or --preset ${PRESET_NAMES.join('|')})`,
+    `${file}: ${what}; found: ${shown.join(', ')} — ${fix} (or in salesmetrics.config.yaml: ${configLine}; or --preset ${presets})`,
     { file, column: r.missing[0] ?? '' },
+    {
+      fields: names,
+      ...(r.mapped === undefined ? {} : { mappedHeader: r.mapped.header, mappedField: r.mapped.field }),
+      headers: shown.join(', '),
+      guesses: guessed,
+      flags,
+      configLine,
+      presets,
+    },
   );
 }
 
