@@ -21,9 +21,6 @@ const NAMES: Record<string, Encoding> = {
   sjis: 'cp932',
 };
 
-/** The names `--encoding` accepts. */
-export const ENCODING_NAMES = ['auto', ...Object.keys(NAMES)];
-
 /** `--encoding` value → encoding; `auto` and unknown names → `undefined`. */
 export function encodingByName(name: string): Encoding | undefined {
   return NAMES[name.toLowerCase()];

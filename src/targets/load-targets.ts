@@ -3,7 +3,6 @@ import type { ConfigError } from '../errors.js';
 import { closest } from '../errors.js';
 import { ConfigErrors, formatPath, parseYaml, type PathSegment } from '../config/yaml.js';
 
-export { ConfigErrors };
 import { type TargetFile, targetFileSchema } from './schema.js';
 import { checkDealsSection } from '../config/load-config.js';
 
