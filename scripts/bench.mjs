@@ -17,6 +17,7 @@
 // on each repetition:
 //   (a) baseline: node scripts/bench-baseline.mjs FILE  (csv-parse, counts rows)
 //   (b) report:   node bin/salesmetrics.js report FILE --format json  (stdout discarded)
+//                 (read in parts at once, --jobs auto; and again with --jobs 1, in one piece, for comparison)
 // Both children are started with `--import scripts/bench-rss.mjs`, which prints
 // process.resourceUsage().maxRSS (KiB) at exit, so both carry the same tiny
 // overhead and the peak RSS needs no external tool.
@@ -182,7 +183,7 @@ async function dataFile(n) {
 
 // ----------------------------------------------------------- measures ----
 async function measureSize(n, runs) {
-  log(`\n== ${intl(n)} deals, ${runs} run${runs === 1 ? '' : 's'} each (alternating baseline/report) ==`);
+  log(`\n== ${intl(n)} deals, ${runs} run${runs === 1 ? '' : 's'} each (alternating baseline/report/--jobs 1) ==`);
   const data = await dataFile(n);
   await warmCache(data.file);
   const rel = relative(ROOT, data.file);
@@ -199,24 +200,32 @@ async function measureSize(n, runs) {
         `max RSS ${fmt(r.maxRssKiB / 1024, 0)} MB)`,
     );
   };
-  const report = async (i) => {
-    const r = await runNode(['--import', RSS_HOOK, CLI, 'report', data.file, '--format', 'json']);
-    ensureOk(`report run ${i + 1} (node bin/salesmetrics.js report ${rel} --format json)`, r);
-    if (r.stderr.trim() !== '') log(`  report stderr: ${r.stderr.trim().split('\n')[0]}`);
-    rep.push(r);
+  const one = [];
+  // The default run reads a large file in parts at once (--jobs auto); --jobs 1 reads it in one piece, for comparison.
+  const reportWith = (extra, into, label) => async (i) => {
+    const r = await runNode(['--import', RSS_HOOK, CLI, 'report', data.file, '--format', 'json', ...extra]);
+    ensureOk(`${label} run ${i + 1} (node bin/salesmetrics.js report ${rel} --format json ${extra.join(' ')})`, r);
+    if (r.stderr.trim() !== '') log(`  ${label} stderr: ${r.stderr.trim().split('\n')[0]}`);
+    into.push(r);
     log(
-      `  run ${i + 1}: report   ${fmt(r.seconds)} s  (CPU ${fmt(r.cpuSeconds)} s, max RSS ${fmt(r.maxRssKiB / 1024, 0)} MB)`,
+      `  run ${i + 1}: ${label.padEnd(8)} ${fmt(r.seconds)} s  (CPU ${fmt(r.cpuSeconds)} s, max RSS ${fmt(r.maxRssKiB / 1024, 0)} MB)`,
     );
   };
+  const report = reportWith([], rep, 'report');
+  const onePiece = reportWith(['--jobs', '1'], one, 'jobs 1');
   for (let i = 0; i < runs; i++) {
     if (i % 2 === 0) {
       await baseline(i);
       await report(i);
+      await onePiece(i);
     } else {
+      await onePiece(i);
       await report(i);
       await baseline(i);
     }
   }
+  const oneS = median(one.map((r) => r.seconds));
+  const oneRss = one.map((r) => r.maxRssKiB).filter((x) => x !== null);
   const baseS = median(base.map((r) => r.seconds));
   const repS = median(rep.map((r) => r.seconds));
   const rss = rep.map((r) => r.maxRssKiB).filter((x) => x !== null);
@@ -251,10 +260,18 @@ async function measureSize(n, runs) {
     baselineRunsSeconds: base.map((r) => round(r.seconds)),
     reportRunsSeconds: rep.map((r) => round(r.seconds)),
     reportRunsPeakRssMB: rep.map((r) => (r.maxRssKiB === null ? null : round(r.maxRssKiB / 1024, 1))),
+    // The same report read in one piece (--jobs 1): informational.
+    onePieceSeconds: round(oneS),
+    onePieceRatio: round(oneS / baseS),
+    onePiecePeakRssMB: oneRss.length ? round(median(oneRss) / 1024, 1) : null,
+    onePieceRunsSeconds: one.map((r) => round(r.seconds)),
   };
   log(
     `  -> baseline ${fmt(baseS)} s | report ${fmt(repS)} s | ratio ${fmt(ratio, 3)} (target ≤ ${TARGETS.ratio}) ` +
       `${mark(res.ratioPass)} | ${intl(res.reportRowsPerSecond)} rows/s | peak RSS ${fmt(repRssMB, 1)} MB`,
+  );
+  log(
+    `     one piece (--jobs 1, info): ${fmt(oneS)} s | ratio ${fmt(oneS / baseS, 3)} | peak RSS ${fmt(res.onePiecePeakRssMB, 1)} MB`,
   );
   log(
     `     CPU time (info): baseline ${fmt(baseCpu)} s | report ${fmt(repCpu)} s | ratio ${fmt(cpuRatio, 3)} | ` +

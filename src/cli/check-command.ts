@@ -53,7 +53,7 @@ export async function checkCommand(io: CliIO, file: string, opts: CheckCommandOp
       fiscalYearStart: opts.fiscalYearStart ?? targets.fiscal_year_start ?? 1,
     },
   });
-  const read = await ingestDeals(io, file, opts, (deal) => check.add(deal), targets.deals);
+  const read = await ingestDeals(io, file, opts, check.aggregates, targets.deals);
   if (read === null) return EXIT.error;
   const result = check.finish(read);
   // Amounts read `￥1,234` in Japanese when every deal is in JPY.

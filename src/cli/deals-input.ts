@@ -1,8 +1,8 @@
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, statSync, type WriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import type { Deal } from '../engine/deal.js';
+import { addDeal, type DealAggregate } from '../engine/aggregate.js';
 import { loadConfig } from '../config/load-config.js';
 import type { DealsInputConfig } from '../config/schema.js';
 import { compileDateFormat } from '../ingest/dates.js';
@@ -14,6 +14,7 @@ import { InputError, UsageError } from '../errors.js';
 import { DEAL_FIELDS } from '../ingest/columns.js';
 import { notesOf, readDeals, type ReadDealsResult, type ReadNote } from '../ingest/deals.js';
 import { describeRowProblem, formatRowProblem, type RowProblem } from '../ingest/row-problem.js';
+import { partsFor, readDealsInParts } from '../ingest/split-read.js';
 import { type Lang, messages } from '../i18n/index.js';
 import { type JsonRowProblem, toJsonError } from '../reporters/json.js';
 import type { CliIO } from './io.js';
@@ -35,6 +36,8 @@ export interface DealsInputOptions {
   currency?: string;
   /** The language of messages and of the rejects file's reasons. @default 'en' */
   lang?: Lang;
+  /** Read a large file in this many parts at once. @default 'auto' */
+  jobs?: number | 'auto';
 }
 
 /**
@@ -94,6 +97,16 @@ export function displayName(file: string): string {
   return file === '-' ? '<stdin>' : file;
 }
 
+/** The size of a regular file; `null` for anything else (a pipe, a missing file: the read reports it). */
+function fileSize(path: string): number | null {
+  try {
+    const st = statSync(path);
+    return st.isFile() ? st.size : null;
+  } catch {
+    return null;
+  }
+}
+
 function openInput(io: CliIO, file: string): Readable {
   return file === '-' ? io.stdin : createReadStream(resolve(io.cwd, file));
 }
@@ -149,7 +162,9 @@ class RejectsWriter {
 }
 
 /**
- * Reads a deals file, passing each valid deal to `onDeal`. Invalid rows are
+ * Reads a deals file, adding each valid deal to every aggregate of
+ * `aggregates`. A large file (not standard input, no `--rejects`) is read in
+ * parts at once (`--jobs`), which gives the same result. Invalid rows are
  * reported: by default the first 10 and the count (JSON on stdout under
  * `--format json`), and `null` is returned for exit code 2; with
  * `--skip-invalid` a warning, and the read goes on. `--rejects` writes them out.
@@ -158,19 +173,35 @@ export async function ingestDeals(
   io: CliIO,
   file: string,
   opts: DealsInputOptions,
-  onDeal: (deal: Deal) => void,
+  aggregates: DealAggregate[],
   targetsSection?: DealsInputConfig,
 ): Promise<ReadDealsResult | null> {
   const profile = dealsProfile(io, opts, targetsSection);
   const lang = opts.lang ?? 'en';
   const t = messages(lang);
   const name = displayName(file);
-  const first: RowProblem[][] = [];
+  let first: RowProblem[][] = [];
+  let read: ReadDealsResult | undefined;
+  if (file !== '-' && opts.rejects === undefined) {
+    const path = resolve(io.cwd, file);
+    const size = fileSize(path);
+    const parts = size === null ? 1 : partsFor(opts.jobs ?? 'auto', size);
+    const split =
+      parts < 2
+        ? null
+        : await readDealsInParts({ path, file: name, profile, parts, aggregates, keepRejected: SHOWN_ROWS });
+    if (split !== null) {
+      read = split.read;
+      first = split.rejected;
+    }
+  }
   const rejects = opts.rejects === undefined ? undefined : new RejectsWriter(resolve(io.cwd, opts.rejects), lang);
-  const read = await readDeals(openInput(io, file), {
+  read ??= await readDeals(openInput(io, file), {
     file: name,
     profile,
-    onDeal,
+    onDeal(deal) {
+      for (let i = 0; i < aggregates.length; i++) addDeal(aggregates[i] as DealAggregate, deal);
+    },
     onReject: (problems, fields, header) => {
       if (first.length < SHOWN_ROWS) first.push(problems);
       rejects?.write(header, fields, problems);

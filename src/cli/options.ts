@@ -8,6 +8,7 @@ export function optionParsers(m: Messages): {
   date(value: string): Day;
   month(value: string): number;
   mapping(value: string, previous: Record<string, string>): Record<string, string>;
+  jobs(value: string): number | 'auto';
 } {
   return {
     /** `--from`/`--to`: a calendar date. */
@@ -27,6 +28,13 @@ export function optionParsers(m: Messages): {
       const eq = value.indexOf('=');
       if (eq <= 0) throw new InvalidArgumentError(m.option.notAMapping(value));
       return { ...previous, [value.slice(0, eq).trim()]: value.slice(eq + 1).trim() };
+    },
+    /** `--jobs`: `auto` or a number of parts. */
+    jobs(value) {
+      if (value === 'auto') return 'auto';
+      const n = Number(value);
+      if (!/^\d{1,2}$/.test(value) || n < 1 || n > 64) throw new InvalidArgumentError(m.option.notJobs(value));
+      return n;
     },
   };
 }

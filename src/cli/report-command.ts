@@ -1,4 +1,4 @@
-import { addDeal, createAggregate } from '../engine/aggregate.js';
+import { createAggregate } from '../engine/aggregate.js';
 import { type Day, formatDay } from '../engine/calendar.js';
 import type { Dimension } from '../engine/deal.js';
 import type { Granularity } from '../engine/periods.js';
@@ -58,16 +58,7 @@ export async function reportCommand(io: CliIO, file: string, opts: ReportCommand
           ...(opts.to === undefined ? {} : { to: opts.to }),
           calendar,
         });
-  const read = await ingestDeals(
-    io,
-    file,
-    opts,
-    (deal) => {
-      addDeal(agg, deal);
-      check?.add(deal);
-    },
-    targets?.deals,
-  );
+  const read = await ingestDeals(io, file, opts, [agg, ...(check?.aggregates ?? [])], targets?.deals);
   if (read === null) return EXIT.error;
 
   const inferred = reportWindow(agg, null);

@@ -26,7 +26,8 @@ function dealsInputOptions(cmd: Command, m: Messages): Command {
     .option('--rates <file>', h.rates)
     .option('--currency <code>', h.currency)
     .option('--skip-invalid', h.skipInvalid, false)
-    .option('--rejects <file>', h.rejects);
+    .option('--rejects <file>', h.rejects)
+    .option('--jobs <n>', h.jobs, optionParsers(m).jobs, 'auto' as const);
 }
 
 /** The `--lang` option: commander checks its value; `run` has read it already. */

@@ -1,4 +1,4 @@
-import { addDeal, createAggregate } from '../engine/aggregate.js';
+import { createAggregate, type DealAggregate } from '../engine/aggregate.js';
 import { type Day, formatDay, parseIsoDay } from '../engine/calendar.js';
 import {
   evaluateKgi,
@@ -8,7 +8,6 @@ import {
   overallStatus,
   summarize,
 } from '../engine/check/index.js';
-import type { Deal } from '../engine/deal.js';
 import type { MetricId } from '../engine/metrics/index.js';
 import type { Calendar, DayRange } from '../engine/periods.js';
 import { buildReport, reportWindow } from '../engine/report.js';
@@ -37,13 +36,13 @@ export interface CheckSettings {
 
 /**
  * Sets up the aggregates a target file needs (one per KPI grouping over the
- * KPI window, one per KGI over its own window), fed by `add`, and computes
- * the result once the deals are read.
+ * KPI window, one per KGI over its own window), to be fed every deal, and
+ * computes the result once the deals are read.
  */
 export function prepareCheck(
   targets: TargetFile,
   settings: CheckSettings,
-): { add(deal: Deal): void; finish(read: ReadDealsResult): CheckResult } {
+): { aggregates: DealAggregate[]; finish(read: ReadDealsResult): CheckResult } {
   const { asOf, calendar } = settings;
   const from = settings.from ?? day(targets.window?.from);
   const to = settings.to ?? day(targets.window?.to);
@@ -65,9 +64,7 @@ export function prepareCheck(
   const all = [...(targets.kpis.length > 0 || kgiAggs.length === 0 ? [kpiAgg] : []), ...kgiAggs.map((k) => k.agg)];
 
   return {
-    add(deal) {
-      for (const a of all) addDeal(a, deal);
-    },
+    aggregates: all,
     finish(read) {
       const any = all[0];
       const inferred = any === undefined ? null : reportWindow(any, null);

@@ -314,30 +314,39 @@ export function currencyGroups(agg: DealAggregate): Map<string, GroupState> {
 }
 
 /**
+ * Adds everything of `from` into `into`, in place; both were built with the
+ * same options. `from` is left as it was.
+ */
+export function absorbAggregate(into: DealAggregate, from: DealAggregate): void {
+  // Each currency's state before `from` is added: a second currency splits `into`.
+  const currencies = new Map<string, GroupState>();
+  for (const [key, g] of currencyGroups(into)) currencies.set(key, into.currency.split === null ? cloneGroup(g) : g);
+  // The accounts of `from`, numbered as in `into`.
+  const numbers: number[] = [];
+  for (const [name, n] of from.accounts) numbers[n] = accountNumber(into, name);
+  const renumber = (n: number): number => numbers[n] as number;
+  into.deals += from.deals;
+  if (from.firstDay !== null) seeDay(into, from.firstDay);
+  if (from.lastDay !== null) seeDay(into, from.lastDay);
+  mergeGroupInto(into.all, from.all, renumber);
+  for (const [dim, groups] of from.groups) {
+    let target = into.groups.get(dim);
+    if (target === undefined) into.groups.set(dim, (target = new Map<string, GroupState>()));
+    for (const [key, g] of groups) mergeGroupInto(groupIn(target, key), g, renumber);
+  }
+  for (const [key, g] of currencyGroups(from)) mergeGroupInto(groupIn(currencies, key), g, renumber);
+  from.firstWon.forEach((fw, n) => offerFirstWon(into, renumber(n), fw.day, fw.dealId, fw.groups));
+  const first = into.currency.first ?? from.currency.first;
+  into.currency = { first, split: currencies.size > 1 ? currencies : null };
+}
+
+/**
  * Merges two aggregates built with the same options. Aggregating two halves
  * of the deals and merging gives the aggregate of all of them.
  */
 export function mergeAggregates(a: DealAggregate, b: DealAggregate): DealAggregate {
   const out = createAggregate(a.options);
-  const currencies = new Map<string, GroupState>();
-  for (const src of [a, b]) {
-    // The accounts of src, numbered as in out.
-    const numbers: number[] = [];
-    for (const [name, n] of src.accounts) numbers[n] = accountNumber(out, name);
-    const renumber = (n: number): number => numbers[n] as number;
-    out.deals += src.deals;
-    if (src.firstDay !== null) seeDay(out, src.firstDay);
-    if (src.lastDay !== null) seeDay(out, src.lastDay);
-    mergeGroupInto(out.all, src.all, renumber);
-    for (const [dim, groups] of src.groups) {
-      const target = out.groups.get(dim) ?? new Map<string, GroupState>();
-      out.groups.set(dim, target);
-      for (const [key, g] of groups) mergeGroupInto(groupIn(target, key), g, renumber);
-    }
-    for (const [key, g] of currencyGroups(src)) mergeGroupInto(groupIn(currencies, key), g, renumber);
-    src.firstWon.forEach((fw, n) => offerFirstWon(out, renumber(n), fw.day, fw.dealId, fw.groups));
-  }
-  const [first] = currencies.keys();
-  out.currency = { first: first ?? null, split: currencies.size > 1 ? currencies : null };
+  absorbAggregate(out, a);
+  absorbAggregate(out, b);
   return out;
 }

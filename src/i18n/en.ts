@@ -136,6 +136,7 @@ export const en: Messages = {
     notADate: (value) => `"${value}" is not a date; use YYYY-MM-DD, e.g. 2025-04-01.`,
     notAMonth: (value) => `"${value}" is not a month; use 1..12, e.g. 4 for April.`,
     notAMapping: (value) => `"${value}" is not field=Header; e.g. --map deal_id='Opportunity ID'.`,
+    notJobs: (value) => `"${value}" is not a number of parts; use auto or 1..64, e.g. --jobs 1 to read in one piece.`,
   },
   presetLabel: (_name, label) => label,
 
@@ -199,6 +200,7 @@ Exit codes: 0 nothing failed (warnings allowed), 1 a KPI or KGI failed (or warne
       currency: 'the currency --rates converts to, e.g. JPY',
       skipInvalid: 'leave invalid rows out (counted, with a warning) instead of failing',
       rejects: 'write rejected rows to this CSV file, with a reason column',
+      jobs: 'read a large file in this many parts at once: auto = one per core (up to 4) for files of 32 MiB or more; 1 = in one piece',
     },
     init: {
       description: 'write a commented starter target file',

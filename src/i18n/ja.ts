@@ -372,6 +372,8 @@ export const ja: Messages = {
     notADate: (value) => `"${value}" は日付ではありません。YYYY-MM-DD 形式で指定してください（例: 2025-04-01）。`,
     notAMonth: (value) => `"${value}" は月ではありません。1〜12 で指定してください（例: 4 月始まりなら 4）。`,
     notAMapping: (value) => `"${value}" は フィールド=列名 の形ではありません（例: --map deal_id='Opportunity ID'）。`,
+    notJobs: (value) =>
+      `"${value}" は分割数ではありません。auto または 1〜64 で指定してください（例: 分けずに読むなら --jobs 1）。`,
   },
   presetLabel: (name, label) => PRESET[name] ?? label,
 
@@ -445,6 +447,7 @@ export const ja: Messages = {
       currency: '--rates で換算する先の通貨（例: JPY）',
       skipInvalid: '不正な行があってもエラーにせず、除外して続ける（件数と警告を表示）',
       rejects: '除外した行を reason 列付きでこの CSV ファイルに書き出す',
+      jobs: '大きなファイルをいくつに分けて同時に読むか: auto = 32 MiB 以上のファイルをコア数（最大 4）に分ける、1 = 分けない',
     },
     init: {
       description: 'コメント付きのターゲットファイルのひな形を書き出す',

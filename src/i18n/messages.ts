@@ -130,6 +130,7 @@ export interface Messages {
     notADate(value: string): string;
     notAMonth(value: string): string;
     notAMapping(value: string): string;
+    notJobs(value: string): string;
   };
   /** The preset's name where a note names it. */
   presetLabel(name: PresetName, label: string): string;
@@ -192,6 +193,7 @@ export interface HelpText {
     currency: string;
     skipInvalid: string;
     rejects: string;
+    jobs: string;
   };
   init: { description: string; targets: string; force: string };
   schema: { description: string; format: string };

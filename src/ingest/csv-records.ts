@@ -10,6 +10,10 @@ export interface CsvSink {
    * throw an `InputError` to stop reading.
    */
   record(fields: string[], line: number): void;
+  /** Called once the encoding is known, before the first record. */
+  start?(encoding: Encoding): void;
+  /** Called after the last record with the number of lines read. */
+  end?(lines: number): void;
 }
 
 /** How to read a CSV file. */
@@ -65,11 +69,14 @@ export function readCsv(input: Readable, name: string, sink: CsvSink, options: R
       const text = typeof first === 'string' ? first : first.subarray(0, 65536).toString('utf8');
       const head = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'));
       const delimiter = head.includes('\t') && !head.includes(',') ? '\t' : ',';
+      sink.start?.(decoder.encoding ?? options.encoding ?? 'utf8');
       const p = parse({ bom: true, relax_column_count: true, skip_empty_lines: false, delimiter });
       p.on('data', onRecord);
       p.on('error', fail);
       p.on('end', () => {
-        if (!failed) resolve(decoder.encoding ?? options.encoding ?? 'utf8');
+        if (failed) return;
+        sink.end?.(nextLine - 1);
+        resolve(decoder.encoding ?? options.encoding ?? 'utf8');
       });
       return p;
     };
@@ -84,8 +91,10 @@ export function readCsv(input: Readable, name: string, sink: CsvSink, options: R
     });
     stream.on('end', () => {
       if (failed) return;
-      if (parser === undefined) resolve(decoder.encoding ?? options.encoding ?? 'utf8');
-      else parser.end();
+      if (parser === undefined) {
+        sink.end?.(0);
+        resolve(decoder.encoding ?? options.encoding ?? 'utf8');
+      } else parser.end();
     });
   });
 }

@@ -60,6 +60,15 @@ export interface ReadDealsOptions {
   onDeal(deal: Deal): void;
   /** Called with each rejected row: its problems, its fields and the header. */
   onReject(problems: RowProblem[], fields: readonly string[], header: readonly string[]): void;
+  /** Called once the header is found, with the header's fields as written and the encoding. */
+  onHeader?(fields: readonly string[], encoding: Encoding): void;
+  /**
+   * The header, when the input is a later part of a file that has no header
+   * of its own: every record is a data row.
+   */
+  header?: readonly string[];
+  /** Where the deal ids seen are kept, to check them against another part's. @default a new set */
+  ids?: IdSet;
 }
 
 /** What reading a deals file came to. `rows` = `used` + `rejected`, always. */
@@ -82,6 +91,8 @@ export interface ReadDealsResult {
   hasCreatedDates: boolean;
   /** Distinct values of the currency column, sorted; empty without one. */
   currencies: string[];
+  /** Lines read, the header and any title and footer lines included. */
+  lines: number;
 }
 
 /** How many records may come before the header (report titles, export notes). */
@@ -119,6 +130,7 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
     hasAmounts: false,
     hasCreatedDates: false,
     currencies: [],
+    lines: 0,
   };
   const notes: ReadNote[] = [];
   let header: string[] | undefined;
@@ -128,7 +140,8 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
   let accountCol: number | undefined;
   const titles: string[][] = [];
   let firstFooter: string | undefined;
-  const ids = new IdSet();
+  const ids = options.ids ?? new IdSet();
+  let encoding: Encoding = 'utf8';
   const currencies = new Set<string>();
   const amountFormat = { decimalComma: profile.decimalComma ?? false };
   const convert = profile.convert;
@@ -150,13 +163,17 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
     return withPreset.ok ? { ...withPreset, preset: only } : r;
   };
 
-  const startData = (fields: string[], r: Extract<Resolution, { ok: true }> & { preset?: PresetName }): void => {
+  const startData = (
+    fields: readonly string[],
+    r: Extract<Resolution, { ok: true }> & { preset?: PresetName },
+    notify = true,
+  ): void => {
     header = fields.map((h) => h.replace(/^\uFEFF/, '').trim());
     result.header = header;
     cols = r.columns;
     if (r.preset !== undefined) {
       result.preset = r.preset;
-      notes.push({ code: 'preset_detected', preset: r.preset });
+      if (notify) notes.push({ code: 'preset_detected', preset: r.preset });
     }
     const preset = result.preset === null ? undefined : PRESETS[result.preset];
     classify = stageClassifier(
@@ -173,6 +190,7 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
       result.skipped.title = titles.length;
       notes.push({ code: 'lines_skipped', kind: 'title', count: titles.length, first: (titles[0] ?? []).join(',') });
     }
+    if (notify) options.onHeader?.(fields, encoding);
   };
 
   // The row being read, shared by the helpers below so that no closure is made per row.
@@ -307,10 +325,21 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
     });
   };
 
+  if (options.header !== undefined) {
+    const r = resolve(options.header);
+    if (!r.ok) throw missingColumnsError(file, options.header, r);
+    startData(options.header, r, false);
+  }
   result.encoding = await readCsv(
     input,
     file,
     {
+      start(e) {
+        encoding = e;
+      },
+      end(lines) {
+        result.lines = lines;
+      },
       record(fields, line) {
         if (header !== undefined) {
           dataRow(fields, line, header);
@@ -344,6 +373,11 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
 }
 
 const readNotes = new WeakMap<ReadDealsResult, ReadNote[]>();
+
+/** Gives a result made of several reads its notes. */
+export function setNotes(result: ReadDealsResult, notes: readonly ReadNote[]): void {
+  readNotes.set(result, [...notes]);
+}
 
 /** The notes of a read: a detected preset, skipped title and footer lines. */
 export function notesOf(result: ReadDealsResult): readonly ReadNote[] {

@@ -45,6 +45,36 @@ export class IdSet {
     return true;
   }
 
+  /** Whether any id of `other` is in this set too. */
+  sharesAny(other: IdSet): boolean {
+    const theirs = other.slots;
+    for (let i = 0; i < theirs.length; i += 2) {
+      const h2 = theirs[i + 1] ?? 0;
+      if (h2 !== 0 && this.has(theirs[i] ?? 0, h2)) return true;
+    }
+    return false;
+  }
+
+  /** The memory holding the set, to transfer it to another thread. */
+  buffer(): ArrayBuffer {
+    return this.slots.buffer as ArrayBuffer;
+  }
+
+  /** A set again after a structured clone (`postMessage`); revives in place. */
+  static revive(value: unknown): IdSet {
+    Object.setPrototypeOf(value, IdSet.prototype);
+    return value as IdSet;
+  }
+
+  private has(h1: number, h2: number): boolean {
+    const slots = this.slots;
+    for (let i = h1 & this.mask; ; i = (i + 1) & this.mask) {
+      const s2 = slots[i * 2 + 1];
+      if (s2 === 0) return false;
+      if (s2 === h2 && slots[i * 2] === h1) return true;
+    }
+  }
+
   private insert(h1: number, h2: number): boolean {
     const slots = this.slots;
     let i = h1 & this.mask;
