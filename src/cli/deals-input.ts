@@ -11,6 +11,7 @@ import type { DealsProfile } from '../ingest/deals.js';
 import { PRESETS, type PresetName } from '../ingest/presets.js';
 import { loadRates } from './rates.js';
 import { InputError, UsageError } from '../errors.js';
+import type { CarriedColumn } from '../ingest/carried-column.js';
 import { DEAL_FIELDS } from '../ingest/columns.js';
 import { notesOf, readDeals, type ReadDealsResult, type ReadNote } from '../ingest/deals.js';
 import { describeRowProblem, formatRowProblem, type RowProblem } from '../ingest/row-problem.js';
@@ -153,13 +154,15 @@ class RejectsWriter {
  * reported: by default the first 10 and the count (JSON on stdout under
  * `--format json`), and `null` is returned for exit code 2; with
  * `--skip-invalid` a warning, and the read goes on. `--rejects` writes them out.
+ * `carry` names one more column whose value `onDeal` gets with each deal.
  */
 export async function ingestDeals(
   io: CliIO,
   file: string,
   opts: DealsInputOptions,
-  onDeal: (deal: Deal) => void,
+  onDeal: (deal: Deal, carried: string) => void,
   targetsSection?: DealsInputConfig,
+  carry?: CarriedColumn,
 ): Promise<ReadDealsResult | null> {
   const profile = dealsProfile(io, opts, targetsSection);
   const lang = opts.lang ?? 'en';
@@ -170,6 +173,7 @@ export async function ingestDeals(
   const read = await readDeals(openInput(io, file), {
     file: name,
     profile,
+    ...(carry === undefined ? {} : { carry }),
     onDeal,
     onReject: (problems, fields, header) => {
       if (first.length < SHOWN_ROWS) first.push(problems);
