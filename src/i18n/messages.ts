@@ -193,6 +193,22 @@ export interface HelpText {
     skipInvalid: string;
     rejects: string;
   };
+  abtest: {
+    description: string;
+    variant: string;
+    control: string;
+    from: string;
+    to: string;
+    examples: string;
+  };
+  cohorts: {
+    description: string;
+    from: string;
+    to: string;
+    period: string;
+    fiscalYearStart: string;
+    examples: string;
+  };
   init: { description: string; targets: string; force: string };
   schema: { description: string; format: string };
 }
