@@ -149,7 +149,7 @@ function error(err: SalesmetricsError): string {
     case 'too_few_variants':
       return (
         `${file}: ${err.args.window === 1 ? '期間内に' : ''}クローズした商談の列 \`${loc.column ?? ''}\` の値が` +
-        (err.args.count === 0 ? 'ありません' : `1 種類（${str(err.args.found)}）だけです`) +
+        (err.args.count === 0 ? 'ありません' : ` 1 種類（${str(err.args.found)}）だけです`) +
         `。A/B テストには 2 種類以上が必要です。--variant${err.args.window === 1 ? '、--from、--to' : ''} を確認してください`
       );
     case 'unknown_control': {
