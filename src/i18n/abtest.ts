@@ -50,8 +50,17 @@ export interface AbTestMessages {
   /** The footnote under the comparisons. */
   footnote: string;
   warningsHeading: string;
-  warning(w: AbTestWarning, numbers: AbWarningNumbers, metricName: (m: AbMeanMetric) => string): string;
+  warning(w: AbTestWarning, numbers: AbWarningNumbers): string;
 }
+
+const EN_METRIC: Record<AbMeanMetric, string> = {
+  avg_deal_size: 'average deal size',
+  sales_cycle_days_mean: 'sales cycle',
+};
+const JA_METRIC: Record<AbMeanMetric, string> = {
+  avg_deal_size: '平均売上単価',
+  sales_cycle_days_mean: '平均セールスサイクル',
+};
 
 const en: AbTestMessages = {
   title: (column, control) => `A/B test by ${column}, control ${control}`,
@@ -86,18 +95,19 @@ const en: AbTestMessages = {
   footnote:
     'Win rate: Newcombe interval, two-proportion z-test; deal size and cycle: Welch t-test. Significant: p < 0.05 (two-sided). Needed per arm: closed deals to detect the observed difference with 80% power.',
   warningsHeading: 'Warnings',
-  warning(w, x, metricName) {
+  warning(w, x) {
     switch (w.code) {
       case 'underpowered':
         return `${w.variant} vs ${w.control} is underpowered: detecting a ${x.points ?? ''}-point difference in win rate with 80% power at α = 0.05 takes ${x.needed ?? ''} closed deals per arm; ${w.variant} has ${x.variantClosed ?? ''}, ${w.control} ${x.controlClosed ?? ''}. A real difference this size is easily missed, and a significant one overstated.`;
       case 'same_outcome':
         return `${w.variant} vs ${w.control}: every closed deal of both had the same outcome, so the win rates cannot be tested`;
       case 'too_few_values':
-        return w.metric === 'avg_deal_size'
-          ? `${w.arm} has ${x.n ?? ''} won deals: its ${metricName(w.metric)} is not tested (a t-test needs two or more)`
-          : `${w.arm} has ${x.n ?? ''} won deals with a created date: its ${metricName(w.metric)} is not tested (a t-test needs two or more)`;
+        return (
+          `${w.arm} has ${x.n ?? ''} won ${w.n === 1 ? 'deal' : 'deals'}${w.metric === 'avg_deal_size' ? '' : ' with a created date'}: ` +
+          `its ${EN_METRIC[w.metric]} is not tested (a t-test needs two or more)`
+        );
       case 'no_variation':
-        return `${w.variant} vs ${w.control}: ${metricName(w.metric)} does not vary within either, so the t-test is left out`;
+        return `${w.variant} vs ${w.control}: the ${EN_METRIC[w.metric]} does not vary within either, so the t-test is left out`;
       case 'mixed_currencies':
         return `amounts are in several currencies (${w.currencies.map((c) => (c === '' ? 'none named' : c)).join(', ')}): deal sizes are not compared; pass --rates FILE --currency CODE to convert them`;
     }
@@ -139,18 +149,16 @@ const ja: AbTestMessages = {
   footnote:
     '受注率: Newcombe の信頼区間と 2 標本の比率の z 検定。平均売上単価・セールスサイクル: Welch の t 検定。有意: p < 0.05（両側）。必要件数/群: 観測された差を検出力 80% で検出するのに必要な各群のクローズ済み商談数。',
   warningsHeading: '警告',
-  warning(w, x, metricName) {
+  warning(w, x) {
     switch (w.code) {
       case 'underpowered':
         return `${w.variant} と ${w.control} の比較は検出力が不足しています: 受注率の差 ${x.points ?? ''} ポイントを検出力 80%・有意水準 5% で検出するには各群 ${x.needed ?? ''} 件のクローズ済み商談が必要ですが、${w.variant} は ${x.variantClosed ?? ''} 件、${w.control} は ${x.controlClosed ?? ''} 件です。この大きさの差は見逃しやすく、有意になっても過大に見積もられがちです`;
       case 'same_outcome':
         return `${w.variant} と ${w.control}: どちらもすべての商談が同じ結果（すべて受注またはすべて失注）のため、受注率を検定できません`;
       case 'too_few_values':
-        return w.metric === 'avg_deal_size'
-          ? `${w.arm}: 受注が ${x.n ?? ''} 件のため、${metricName(w.metric)}は検定しません（t 検定には 2 件以上必要です）`
-          : `${w.arm}: 作成日のある受注が ${x.n ?? ''} 件のため、${metricName(w.metric)}は検定しません（t 検定には 2 件以上必要です）`;
+        return `${w.arm}: ${w.metric === 'avg_deal_size' ? '' : '作成日のある'}受注が ${x.n ?? ''} 件のため、${JA_METRIC[w.metric]}は検定しません（t 検定には 2 件以上必要です）`;
       case 'no_variation':
-        return `${w.variant} と ${w.control}: どちらの群でも${metricName(w.metric)}がすべて同じ値のため、t 検定はしません`;
+        return `${w.variant} と ${w.control}: どちらの群でも${JA_METRIC[w.metric]}がすべて同じ値のため、t 検定はしません`;
       case 'mixed_currencies':
         return `金額が複数の通貨（${w.currencies.map((c) => (c === '' ? '通貨の記載なし' : c)).join('、')}）にまたがるため、平均売上単価は比較しません。換算するには --rates FILE --currency CODE を指定してください`;
     }

@@ -158,7 +158,7 @@ export function renderAbTestTable(doc: JsonAbTest, options: AbTestTableOptions):
           : w.code === 'too_few_values'
             ? { n: count(w.n) }
             : {};
-      lines.push(`${chalk.yellow(lang === 'ja' ? '・' : '- ')}${a.warning(w, numbers, (m) => label(m, lang))}`);
+      lines.push(`${chalk.yellow(lang === 'ja' ? '・' : '- ')}${a.warning(w, numbers)}`);
     }
   }
   return lines.join('\n') + '\n';

@@ -214,6 +214,29 @@ describe('salesmetrics abtest on a canonical column of the sample data', () => {
   });
 });
 
+describe('salesmetrics abtest on a CRM export', () => {
+  it('--variant source reads a Salesforce export’s Lead Source through the preset', async () => {
+    // Rows by hand: Web won 1, 4, 7 and lost 10 → 3/4; Trade Show lost 2, won 5 → 1/2;
+    // Partner Referral won 3, lost 6 → 1/2; rows 8 and 9 are open.
+    const file = 'fixtures/crm-salesforce-with-footer.csv';
+    const r = await runCli(['abtest', file, '--variant', 'source', '--date-format', 'M/D/YYYY', '--control', 'Web']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      '8 closed deals tested; left out: 2 open, 0 closed outside the window, 0 without a source',
+    );
+    expect(r.stdout).toContain('│ Web (control)    │      4 │   3 │    1 │    75.0% │');
+    expect(r.stdout).toContain('│ Partner Referral │      2 │   1 │    1 │    50.0% │');
+    // One won deal per arm but Web: no t-test for them, said plainly.
+    expect(r.stdout).toContain(
+      '- Trade Show has 1 won deal: its average deal size is not tested (a t-test needs two or more)',
+    );
+    expect(r.stdout).toContain(
+      '- Trade Show has 1 won deal with a created date: its sales cycle is not tested (a t-test needs two or more)',
+    );
+    expect(r.stdout).toContain('│ Trade Show       │ Avg deal      │   -735,000 │                   — │       — │ —');
+  });
+});
+
 describe('salesmetrics abtest --format table', () => {
   it('prints the variants, the comparisons and the warning, without colour off a terminal', async () => {
     const r = await runCli(['abtest', FILE, '--variant', 'pitch', '--control', 'old', ...IN_2025]);
