@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.js';
+import { ROOT, runCli } from '../helpers/run-cli.js';
 
 /*
  * fixtures/deals-abtest-pitch.csv (scripts/make-abtest-fixture.mjs), worked out by hand:
@@ -361,5 +362,30 @@ describe('salesmetrics abtest --help', () => {
   it('is listed by salesmetrics --help', async () => {
     const r = await runCli(['--help']);
     expect(r.stdout).toMatch(/abtest \[options\] <file>\s+compare variants/);
+  });
+});
+
+describe('start-up', () => {
+  /** The project modules a source file imports as values (not `import type`), followed through. */
+  function staticImports(file: string, seen = new Set<string>()): Set<string> {
+    if (seen.has(file)) return seen;
+    seen.add(file);
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/^(?:import|export)\s+(?!type\s)[^;]*?from\s+'([^']+)';/gms)) {
+      const spec = m[1] ?? '';
+      if (spec.startsWith('.')) staticImports(resolve(dirname(file), spec.replace(/\.js$/, '.ts')), seen);
+      else seen.add(spec);
+    }
+    return seen;
+  }
+
+  it('the CLI loads the A/B test, its statistics and the @stdlib packages only when abtest runs', () => {
+    const modules = [...staticImports(join(ROOT, 'src/cli/run.ts'))];
+    expect(modules).toContain(join(ROOT, 'src/i18n/en.ts'));
+    expect(modules.filter((m) => /abtest|cohorts|stats|@stdlib/.test(m))).toEqual([]);
+    // The command reaches @stdlib through loadDistributions' dynamic import only.
+    const command = [...staticImports(join(ROOT, 'src/cli/abtest-command.ts'))];
+    expect(command).toContain(join(ROOT, 'src/engine/stats/distributions.ts'));
+    expect(command.filter((m) => m.startsWith('@stdlib'))).toEqual([]);
   });
 });
