@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import { addDeal, type DealAggregate } from '../engine/aggregate.js';
+import type { Deal } from '../engine/deal.js';
 import { loadConfig } from '../config/load-config.js';
 import type { DealsInputConfig } from '../config/schema.js';
 import { compileDateFormat } from '../ingest/dates.js';
@@ -11,6 +12,7 @@ import type { DealsProfile } from '../ingest/deals.js';
 import { PRESETS, type PresetName } from '../ingest/presets.js';
 import { loadRates } from './rates.js';
 import { InputError, UsageError } from '../errors.js';
+import type { CarriedColumn } from '../ingest/carried-column.js';
 import { DEAL_FIELDS } from '../ingest/columns.js';
 import { notesOf, readDeals, type ReadDealsResult, type ReadNote } from '../ingest/deals.js';
 import { describeRowProblem, formatRowProblem, type RowProblem } from '../ingest/row-problem.js';
@@ -162,19 +164,21 @@ class RejectsWriter {
 }
 
 /**
- * Reads a deals file, adding each valid deal to every aggregate of
- * `aggregates`. A large file (not standard input, no `--rejects`) is read in
+ * Reads a deals file, adding each valid deal to every aggregate of `sink`
+ * or passing it to `sink` when it is a function. Into aggregates, a large file (not standard input, no `--rejects`) is read in
  * parts at once (`--jobs`), which gives the same result. Invalid rows are
  * reported: by default the first 10 and the count (JSON on stdout under
  * `--format json`), and `null` is returned for exit code 2; with
  * `--skip-invalid` a warning, and the read goes on. `--rejects` writes them out.
+ * `carry` names one more column whose value `onDeal` gets with each deal.
  */
 export async function ingestDeals(
   io: CliIO,
   file: string,
   opts: DealsInputOptions,
-  aggregates: DealAggregate[],
+  sink: DealAggregate[] | ((deal: Deal, carried: string) => void),
   targetsSection?: DealsInputConfig,
+  carry?: CarriedColumn,
 ): Promise<ReadDealsResult | null> {
   const profile = dealsProfile(io, opts, targetsSection);
   const lang = opts.lang ?? 'en';
@@ -182,14 +186,15 @@ export async function ingestDeals(
   const name = displayName(file);
   let first: RowProblem[][] = [];
   let read: ReadDealsResult | undefined;
-  if (file !== '-' && opts.rejects === undefined) {
+  // Aggregates can be built in parts and merged; a callback sees the deals in order.
+  if (file !== '-' && opts.rejects === undefined && typeof sink !== 'function') {
     const path = resolve(io.cwd, file);
     const size = fileSize(path);
     const parts = size === null ? 1 : partsFor(opts.jobs ?? 'auto', size);
     const split =
       parts < 2
         ? null
-        : await readDealsInParts({ path, file: name, profile, parts, aggregates, keepRejected: SHOWN_ROWS });
+        : await readDealsInParts({ path, file: name, profile, parts, aggregates: sink, keepRejected: SHOWN_ROWS });
     if (split !== null) {
       read = split.read;
       first = split.rejected;
@@ -199,9 +204,13 @@ export async function ingestDeals(
   read ??= await readDeals(openInput(io, file), {
     file: name,
     profile,
-    onDeal(deal) {
-      for (let i = 0; i < aggregates.length; i++) addDeal(aggregates[i] as DealAggregate, deal);
-    },
+    ...(carry === undefined ? {} : { carry }),
+    onDeal:
+      typeof sink === 'function'
+        ? sink
+        : (deal) => {
+            for (let i = 0; i < sink.length; i++) addDeal(sink[i] as DealAggregate, deal);
+          },
     onReject: (problems, fields, header) => {
       if (first.length < SHOWN_ROWS) first.push(problems);
       rejects?.write(header, fields, problems);

@@ -9,7 +9,9 @@ import type { HelpText, Messages } from '../i18n/messages.js';
 import { toJsonError } from '../reporters/json.js';
 import { type CliIO, EXIT } from './io.js';
 import { optionParsers } from './options.js';
+import type { AbTestCommandOptions } from './abtest-command.js';
 import type { CheckCommandOptions } from './check-command.js';
+import type { CohortsCommandOptions } from './cohorts-command.js';
 import type { ReportCommandOptions } from './report-command.js';
 import { VERSION } from './version.js';
 
@@ -136,6 +138,42 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, m: Messages): 
     .action(async (file: string, opts: CheckCommandOptions) => {
       const { checkCommand } = await import('./check-command.js');
       setExit(await checkCommand(io, file, { ...opts, lang }));
+    });
+
+  const abtest = program
+    .command('abtest')
+    .description(h.abtest.description)
+    .argument('<file>', h.file)
+    .requiredOption('--variant <column>', h.abtest.variant)
+    .option('--control <value>', h.abtest.control)
+    .option('--from <date>', h.abtest.from, parse.date)
+    .option('--to <date>', h.abtest.to, parse.date)
+    .addOption(new Option('--format <format>', h.format).choices(['table', 'json']).default('table'));
+  dealsInputOptions(abtest, m)
+    .option('--no-color', h.noColor)
+    .addOption(langOption(m))
+    .addHelpText('after', h.abtest.examples)
+    .action(async (file: string, opts: AbTestCommandOptions) => {
+      const { abtestCommand } = await import('./abtest-command.js');
+      setExit(await abtestCommand(io, file, { ...opts, lang }));
+    });
+
+  const cohorts = program
+    .command('cohorts')
+    .description(h.cohorts.description)
+    .argument('<file>', h.file)
+    .option('--from <date>', h.cohorts.from, parse.date)
+    .option('--to <date>', h.cohorts.to, parse.date)
+    .addOption(new Option('--period <period>', h.cohorts.period).choices(['month', 'quarter', 'year']))
+    .option('--fiscal-year-start <month>', h.cohorts.fiscalYearStart, parse.month)
+    .addOption(new Option('--format <format>', h.format).choices(['table', 'json']).default('table'));
+  dealsInputOptions(cohorts, m)
+    .option('--no-color', h.noColor)
+    .addOption(langOption(m))
+    .addHelpText('after', h.cohorts.examples)
+    .action(async (file: string, opts: CohortsCommandOptions) => {
+      const { cohortsCommand } = await import('./cohorts-command.js');
+      setExit(await cohortsCommand(io, file, { ...opts, lang }));
     });
 
   program

@@ -202,6 +202,35 @@ Exit codes: 0 nothing failed (warnings allowed), 1 a KPI or KGI failed (or warne
       rejects: 'write rejected rows to this CSV file, with a reason column',
       jobs: 'read a large file in this many parts at once: auto = one per core (up to 4) for files of 32 MiB or more; 1 = in one piece',
     },
+    abtest: {
+      description:
+        'compare variants (a pitch, a channel, a source) by win rate, deal size and sales cycle, with confidence intervals, p-values and the sample size needed',
+      variant: 'the column whose values are the variants: variant, pitch, channel, source, team or any header',
+      control: 'the variant the others are compared with (default: the first in text order)',
+      from: 'test only deals closed on or after this date, YYYY-MM-DD',
+      to: 'test only deals closed on or before this date, YYYY-MM-DD',
+      examples: `
+Examples:
+  $ salesmetrics abtest fixtures/deals.csv --variant channel --control inside
+  $ salesmetrics abtest deals.csv --variant pitch --control old --from 2025-04-01
+  $ salesmetrics abtest deals.csv --variant source --format json
+
+Exit codes: 0 success, 2 usage, configuration or input error.`,
+    },
+    cohorts: {
+      description:
+        'group accounts by the period of their first won deal and show, period by period, the share that bought again and the revenue kept',
+      from: 'first day of the window, YYYY-MM-DD (default: first month in the file)',
+      to: 'last day of the window, YYYY-MM-DD (default: last month in the file)',
+      period: 'period of the cohorts (default: month)',
+      fiscalYearStart: 'first month of the fiscal year, 1..12 (4 for 年度; default 1)',
+      examples: `
+Examples:
+  $ salesmetrics cohorts fixtures/deals.csv --period quarter --fiscal-year-start 4
+  $ salesmetrics cohorts deals.csv --from 2025-04-01 --to 2026-03-31 --format json
+
+Exit codes: 0 success, 2 usage, configuration or input error.`,
+    },
     init: {
       description: 'write a commented starter target file',
       targets: 'where to write it',

@@ -139,6 +139,28 @@ function error(err: SalesmetricsError): string {
       return file === ''
         ? '日付のある商談がありません。ターゲットファイルに window.from を書くか、--from を指定してください'
         : `${file}: 日付のある商談がありません。--from と --to で期間を指定してください`;
+    case 'unknown_column': {
+      const guess = str(err.args.guess);
+      return (
+        `${file}: 列 \`${loc.column ?? ''}\`（${str(err.args.flag)}）が見つかりません。見つかった列: ${str(err.args.headers)}` +
+        (guess === '' ? '' : ` — \`${guess}\` のことですか？ ${str(err.args.flag)} '${guess}'`)
+      );
+    }
+    case 'too_few_variants':
+      return (
+        `${file}: ${err.args.window === 1 ? '期間内に' : ''}クローズした商談の列 \`${loc.column ?? ''}\` の値が` +
+        (err.args.count === 0 ? 'ありません' : ` 1 種類（${str(err.args.found)}）だけです`) +
+        `。A/B テストには 2 種類以上が必要です。--variant${err.args.window === 1 ? '、--from、--to' : ''} を確認してください`
+      );
+    case 'unknown_control': {
+      const guess = str(err.args.guess);
+      return (
+        `--control ${str(err.args.control)}: ${str(err.args.column)} が "${str(err.args.control)}" のクローズ済み商談がありません。値: ${str(err.args.values)}` +
+        (guess === '' ? '' : ` — ${guess} のことですか？`)
+      );
+    }
+    case 'no_accounts':
+      return `${file}: account_id・account_name の列がありません。コホートは取引先ごとに作るため、--map account_id='<列名>' で対応付けてください`;
     case 'file_exists':
       return err.args.file === undefined
         ? msg
@@ -448,6 +470,34 @@ export const ja: Messages = {
       skipInvalid: '不正な行があってもエラーにせず、除外して続ける（件数と警告を表示）',
       rejects: '除外した行を reason 列付きでこの CSV ファイルに書き出す',
       jobs: '大きなファイルをいくつに分けて同時に読むか: auto = 32 MiB 以上のファイルをコア数（最大 4）に分ける、1 = 分けない',
+    },
+    abtest: {
+      description:
+        'バリアント（トーク、チャネル、リードソースなど）を受注率・平均売上単価・セールスサイクルで比較する（信頼区間、p 値、必要なサンプルサイズ付き）',
+      variant: 'バリアントを表す列: variant、pitch、channel、source、team、または任意の列名',
+      control: '他のバリアントと比べる対照（既定: 文字順で最初の値）',
+      from: 'この日以降にクローズした商談だけを検定する YYYY-MM-DD',
+      to: 'この日以前にクローズした商談だけを検定する YYYY-MM-DD',
+      examples: `
+例:
+  $ salesmetrics abtest fixtures/deals.csv --variant channel --control inside --lang ja
+  $ salesmetrics abtest deals.csv --variant pitch --control old --from 2025-04-01
+  $ salesmetrics abtest deals.csv --variant source --format json
+
+終了コード: 0 成功、2 使い方・設定・入力のエラー`,
+    },
+    cohorts: {
+      description: '取引先を初回受注の期間でコホートに分け、期間ごとに再び受注した割合と売上高の維持率を示す',
+      from: '集計期間の初日 YYYY-MM-DD（既定: ファイルの最初の月）',
+      to: '集計期間の最終日 YYYY-MM-DD（既定: ファイルの最後の月）',
+      period: 'コホートの期間の単位（既定: month）',
+      fiscalYearStart: '期首の月 1〜12（4 月始まりの年度なら 4。既定: 1）',
+      examples: `
+例:
+  $ salesmetrics cohorts fixtures/deals.csv --period quarter --fiscal-year-start 4 --lang ja
+  $ salesmetrics cohorts deals.csv --from 2025-04-01 --to 2026-03-31 --format json
+
+終了コード: 0 成功、2 使い方・設定・入力のエラー`,
     },
     init: {
       description: 'コメント付きのターゲットファイルのひな形を書き出す',

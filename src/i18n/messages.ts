@@ -195,6 +195,22 @@ export interface HelpText {
     rejects: string;
     jobs: string;
   };
+  abtest: {
+    description: string;
+    variant: string;
+    control: string;
+    from: string;
+    to: string;
+    examples: string;
+  };
+  cohorts: {
+    description: string;
+    from: string;
+    to: string;
+    period: string;
+    fiscalYearStart: string;
+    examples: string;
+  };
   init: { description: string; targets: string; force: string };
   schema: { description: string; format: string };
 }

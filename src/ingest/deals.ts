@@ -14,6 +14,7 @@ import {
   type Resolution,
   resolveDealColumns,
 } from './columns.js';
+import { type CarriedColumn, resolveCarriedColumn } from './carried-column.js';
 import { readCsv } from './csv-records.js';
 import { type DateFormat, parseDate } from './dates.js';
 import type { Encoding } from './decode.js';
@@ -56,8 +57,10 @@ export interface ReadDealsOptions {
   /** File name used in messages (`-` reads as `<stdin>`). */
   file: string;
   profile?: DealsProfile;
-  /** Called with each valid deal, in file order. */
-  onDeal(deal: Deal): void;
+  /** One more column to pass with each deal (`--variant`); without it, `carried` is `''`. */
+  carry?: CarriedColumn;
+  /** Called with each valid deal, in file order, with the value of the carried column (trimmed; `''` when empty). */
+  onDeal(deal: Deal, carried: string): void;
   /** Called with each rejected row: its problems, its fields and the header. */
   onReject(problems: RowProblem[], fields: readonly string[], header: readonly string[]): void;
   /** Called once the header is found, with the header's fields as written and the encoding. */
@@ -138,6 +141,7 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
   let classify = stageClassifier();
   let statusCol: number | undefined;
   let accountCol: number | undefined;
+  let carriedCol: number | undefined;
   const titles: string[][] = [];
   let firstFooter: string | undefined;
   const ids = options.ids ?? new IdSet();
@@ -186,6 +190,7 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
     result.hasAccounts = accountCol !== undefined;
     result.hasAmounts = cols.amount !== undefined;
     result.hasCreatedDates = cols.created_date !== undefined;
+    if (options.carry !== undefined) carriedCol = resolveCarriedColumn(file, options.carry, header, cols);
     if (titles.length > 0) {
       result.skipped.title = titles.length;
       notes.push({ code: 'lines_skipped', kind: 'title', count: titles.length, first: (titles[0] ?? []).join(',') });
@@ -314,15 +319,18 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
     }
     if (dims.currency !== '' && !currencies.has(dims.currency)) currencies.add(dims.currency);
     result.used++;
-    onDeal({
-      dealId,
-      status,
-      amount,
-      closeDate: status === 'open' ? null : closeDate,
-      createdDate,
-      account: account === '' ? null : account,
-      dims,
-    });
+    onDeal(
+      {
+        dealId,
+        status,
+        amount,
+        closeDate: status === 'open' ? null : closeDate,
+        createdDate,
+        account: account === '' ? null : account,
+        dims,
+      },
+      get(carriedCol),
+    );
   };
 
   if (options.header !== undefined) {

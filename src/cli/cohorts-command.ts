@@ -1,0 +1,83 @@
+import { type Day, formatDay } from '../engine/calendar.js';
+import { addCohortDeal, buildCohorts, cohortWindow, createCohorts } from '../engine/cohorts.js';
+import type { Granularity } from '../engine/periods.js';
+import { InputError, UsageError } from '../errors.js';
+import { cohortsMessages } from '../i18n/cohorts.js';
+import { messages } from '../i18n/index.js';
+import { toJsonCohorts } from '../reporters/cohorts-json.js';
+import { renderCohortsTable } from '../reporters/cohorts-table.js';
+import { chalkFor } from './color.js';
+import { type DealsInputOptions, displayName, ingestDeals } from './deals-input.js';
+import { dealsInput } from './inputs.js';
+import { type CliIO, EXIT } from './io.js';
+
+/** The options of `salesmetrics cohorts`, as parsed. */
+export interface CohortsCommandOptions extends DealsInputOptions {
+  from?: Day;
+  to?: Day;
+  /** @default 'month' */
+  period?: Extract<Granularity, 'month' | 'quarter' | 'year'>;
+  /** @default 1 */
+  fiscalYearStart?: number;
+  format: 'table' | 'json';
+  color: boolean;
+}
+
+/** Runs `salesmetrics cohorts FILE`. Returns the exit code. */
+export async function cohortsCommand(io: CliIO, file: string, opts: CohortsCommandOptions): Promise<number> {
+  if (opts.from !== undefined && opts.to !== undefined && opts.from > opts.to) {
+    throw new UsageError('bad_window', '--from is after --to; give a window with from ≤ to.');
+  }
+  const name = displayName(file);
+  const calendar = { granularity: opts.period ?? 'month', fiscalYearStart: opts.fiscalYearStart ?? 1 };
+  const given = opts.from !== undefined || opts.to !== undefined;
+  const agg = createCohorts({
+    calendar,
+    window: given ? { from: opts.from ?? -Infinity, to: opts.to ?? Infinity } : null,
+  });
+  const read = await ingestDeals(io, file, opts, (deal) => addCohortDeal(agg, deal));
+  if (read === null) return EXIT.error;
+  if (!read.hasAccounts) {
+    throw new InputError(
+      'no_accounts',
+      `${name}: no account_id or account_name column; cohorts group accounts — map one with --map account_id='<header>'`,
+      { file: name, column: 'account_id' },
+    );
+  }
+  const inferred = cohortWindow(agg);
+  const from = opts.from ?? inferred?.from;
+  const to = opts.to ?? inferred?.to;
+  if (from === undefined || to === undefined) {
+    throw new InputError('no_dates', `${name}: no deal has a date; pass --from and --to to set the window`, {
+      file: name,
+    });
+  }
+  if (from > to) {
+    throw new UsageError(
+      'bad_window',
+      `the window ${formatDay(from)} – ${formatDay(to)} is empty; adjust --from or --to`,
+      { from: formatDay(from), to: formatDay(to) },
+    );
+  }
+  const result = buildCohorts(agg, { window: { from, to }, amounts: read.hasAmounts });
+  const lang = opts.lang ?? 'en';
+  if (result.mixedCurrencies) {
+    io.stderr.write(
+      `salesmetrics: ${messages(lang).warning(cohortsMessages(lang).mixedCurrencies(name, [...agg.currencies].sort()))}\n`,
+    );
+  }
+  const doc = toJsonCohorts(result, dealsInput(file, read));
+  if (opts.format === 'json') {
+    io.stdout.write(JSON.stringify(doc, null, 2) + '\n');
+    return EXIT.ok;
+  }
+  const only = result.currencies.length === 1 && !result.mixedCurrencies ? result.currencies[0] : undefined;
+  io.stdout.write(
+    renderCohortsTable(doc, {
+      chalk: chalkFor(io, opts.color),
+      lang,
+      ...(only === undefined ? {} : { currency: only }),
+    }),
+  );
+  return EXIT.ok;
+}
