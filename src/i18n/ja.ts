@@ -113,7 +113,7 @@ function error(err: SalesmetricsError): string {
     case 'ambiguous_date':
       return (
         `${at}: 列 ${loc.column ?? ''}: ${JSON.stringify(loc.value ?? '')} は MM/DD/YYYY とも DD/MM/YYYY とも読めます。` +
-        '--date-format MM/DD/YYYY（または DD/MM/YYYY）でどちらかを指定してください'
+        '--date-format M/D/YYYY（または D/M/YYYY）でどちらかを指定してください'
       );
     case 'missing_column':
       return missingColumn(err, file);

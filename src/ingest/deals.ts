@@ -220,7 +220,7 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
     if (d === 'ambiguous') {
       throw new InputError(
         'ambiguous_date',
-        `${file}:${line}: column ${field}: "${raw}" could be MM/DD/YYYY or DD/MM/YYYY; pass --date-format MM/DD/YYYY (or DD/MM/YYYY) to say which`,
+        `${file}:${line}: column ${field}: "${raw}" could be MM/DD/YYYY or DD/MM/YYYY; pass --date-format M/D/YYYY (or D/M/YYYY) to say which`,
         { file, line, column: field, value: raw },
       );
     }

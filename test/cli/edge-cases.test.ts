@@ -46,4 +46,15 @@ describe('edge cases', () => {
       ['currency', 'JPY', 100],
     ]);
   });
+
+  it('the --date-format an ambiguous date suggests reads the file', async () => {
+    const file = 'fixtures/crm-salesforce-with-footer.csv';
+    const first = await runCli(['report', file, '--format', 'json']);
+    expect(first.code).toBe(2);
+    const suggested = /pass --date-format (\S+) /.exec(first.stderr)?.[1];
+    expect(suggested).toBe('M/D/YYYY');
+    const again = await runCli(['report', file, '--format', 'json', '--date-format', suggested ?? '']);
+    expect(again.code).toBe(0);
+    expect((JSON.parse(again.stdout) as { inputs: { deals: { rejected: number } } }).inputs.deals.rejected).toBe(0);
+  });
 });

@@ -415,7 +415,7 @@ describe('errors in Japanese, exit 2', () => {
     });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      'salesmetrics: <stdin>:2: 列 close_date: "01/02/2025" は MM/DD/YYYY とも DD/MM/YYYY とも読めます。--date-format MM/DD/YYYY（または DD/MM/YYYY）でどちらかを指定してください\n',
+      'salesmetrics: <stdin>:2: 列 close_date: "01/02/2025" は MM/DD/YYYY とも DD/MM/YYYY とも読めます。--date-format M/D/YYYY（または D/M/YYYY）でどちらかを指定してください\n',
     );
   });
 
