@@ -1,4 +1,4 @@
-import { dayFromYMD, type Day } from '../engine/calendar.js';
+import type { Day } from '../engine/calendar.js';
 import type { Severity } from '../engine/check/index.js';
 import type { Granularity } from '../engine/periods.js';
 import { UsageError } from '../errors.js';
@@ -11,6 +11,7 @@ import { chalkFor } from './color.js';
 import { dealsInput } from './inputs.js';
 import { type DealsInputOptions, ingestDeals } from './deals-input.js';
 import { type CliIO, EXIT } from './io.js';
+import { checkExitCode, today } from './check-exit.js';
 import { loadTargets, prepareCheck } from './targets-check.js';
 
 /** The options of `salesmetrics check`, as parsed. */
@@ -24,17 +25,6 @@ export interface CheckCommandOptions extends DealsInputOptions {
   format: 'table' | 'json' | 'markdown' | 'junit';
   failOn: Severity;
   color: boolean;
-}
-
-/** Today's calendar date where the user is: the only place the clock is read. */
-export function today(io: CliIO): Day {
-  const now = io.now?.() ?? new Date();
-  return dayFromYMD(now.getFullYear(), now.getMonth() + 1, now.getDate());
-}
-
-/** The exit code of a check: 1 when anything failed, or warned with `--fail-on warn`. */
-export function checkExitCode(status: Severity, failOn: Severity): number {
-  return status === 'fail' || (failOn === 'warn' && status === 'warn') ? EXIT.targetsMissed : EXIT.ok;
 }
 
 /** Runs `salesmetrics check FILE --targets targets.yaml`. Returns the exit code. */

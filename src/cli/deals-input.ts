@@ -1,10 +1,10 @@
-import { createReadStream, createWriteStream, statSync, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, statSync, type WriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
+import type { Stringifier } from 'csv-stringify';
 import { addDeal, type DealAggregate } from '../engine/aggregate.js';
 import type { Deal } from '../engine/deal.js';
-import { loadConfig } from '../config/load-config.js';
+import { DEFAULT_CONFIG } from '../config/default-config.js';
 import type { DealsInputConfig } from '../config/schema.js';
 import { compileDateFormat } from '../ingest/dates.js';
 import { encodingByName } from '../ingest/decode.js';
@@ -46,8 +46,16 @@ export interface DealsInputOptions {
  * How the deals file is written, from weakest to strongest: the config
  * file's `deals:` section, the target file's, then the flags.
  */
-export function dealsProfile(io: CliIO, opts: DealsInputOptions, targetsSection?: DealsInputConfig): DealsProfile {
-  const config = loadConfig(io.cwd, opts.config)?.config.deals;
+export async function dealsProfile(
+  io: CliIO,
+  opts: DealsInputOptions,
+  targetsSection?: DealsInputConfig,
+): Promise<DealsProfile> {
+  // The YAML and schema libraries load only when there is a config file to read.
+  const hasConfig = opts.config !== undefined || existsSync(resolve(io.cwd, DEFAULT_CONFIG));
+  const config = hasConfig
+    ? (await import('../config/load-config.js')).loadConfig(io.cwd, opts.config)?.config.deals
+    : undefined;
   const sections = [config, targetsSection].filter((x): x is DealsInputConfig => x !== undefined);
   const columns: Record<string, string> = {};
   const won: string[] = [];
@@ -130,11 +138,12 @@ function formatRejectedRow(problems: readonly RowProblem[], lang: Lang): string 
 /** A `--rejects` file: the rejected rows as they were, plus a `reason` column. */
 class RejectsWriter {
   private readonly out: WriteStream;
-  private readonly csv = stringify();
   private started = false;
   private readonly done: Promise<void>;
 
   constructor(
+    /** csv-stringify's stream, loaded by the caller only when rows are written out. */
+    private readonly csv: Stringifier,
     path: string,
     private readonly lang: Lang,
   ) {
@@ -180,7 +189,7 @@ export async function ingestDeals(
   targetsSection?: DealsInputConfig,
   carry?: CarriedColumn,
 ): Promise<ReadDealsResult | null> {
-  const profile = dealsProfile(io, opts, targetsSection);
+  const profile = await dealsProfile(io, opts, targetsSection);
   const lang = opts.lang ?? 'en';
   const t = messages(lang);
   const name = displayName(file);
@@ -200,7 +209,10 @@ export async function ingestDeals(
       first = split.rejected;
     }
   }
-  const rejects = opts.rejects === undefined ? undefined : new RejectsWriter(resolve(io.cwd, opts.rejects), lang);
+  const rejects =
+    opts.rejects === undefined
+      ? undefined
+      : new RejectsWriter((await import('csv-stringify')).stringify(), resolve(io.cwd, opts.rejects), lang);
   read ??= await readDeals(openInput(io, file), {
     file: name,
     profile,

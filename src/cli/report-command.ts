@@ -4,15 +4,10 @@ import type { Dimension } from '../engine/deal.js';
 import type { Granularity } from '../engine/periods.js';
 import { buildReport, reportWindow } from '../engine/report.js';
 import { InputError, UsageError } from '../errors.js';
-import { renderReportCsv } from '../reporters/csv.js';
 import { toJsonReport } from '../reporters/json.js';
-import { renderReportTable } from '../reporters/table.js';
 import { toJsonCheck } from '../reporters/check-json.js';
-import { renderCheckTable } from '../reporters/check-table.js';
-import { checkExitCode, today } from './check-command.js';
-import { chalkFor } from './color.js';
+import { checkExitCode, today } from './check-exit.js';
 import { dealsInput } from './inputs.js';
-import { loadTargets, prepareCheck } from './targets-check.js';
 import { type DealsInputOptions, displayName, ingestDeals, mixedCurrencyWarning } from './deals-input.js';
 import { messages } from '../i18n/index.js';
 import { type CliIO, EXIT } from './io.js';
@@ -40,7 +35,9 @@ export async function reportCommand(io: CliIO, file: string, opts: ReportCommand
   }
   const name = displayName(file);
   const given = opts.from !== undefined || opts.to !== undefined;
-  const targets = opts.targets === undefined ? undefined : loadTargets(io.cwd, opts.targets);
+  // Target files (and the YAML and schema libraries) load only with --targets.
+  const targeting = opts.targets === undefined ? undefined : await import('./targets-check.js');
+  const targets = opts.targets === undefined ? undefined : targeting?.loadTargets(io.cwd, opts.targets);
   const calendar = {
     granularity: opts.period ?? targets?.period ?? 'month',
     fiscalYearStart: opts.fiscalYearStart ?? targets?.fiscal_year_start ?? 1,
@@ -50,9 +47,9 @@ export async function reportCommand(io: CliIO, file: string, opts: ReportCommand
   const agg = createAggregate({ calendar, by: opts.by === undefined ? [] : [opts.by], window: filter });
 
   const check =
-    targets === undefined
+    targets === undefined || targeting === undefined
       ? undefined
-      : prepareCheck(targets, {
+      : targeting.prepareCheck(targets, {
           asOf: opts.asOf ?? today(io),
           ...(opts.from === undefined ? {} : { from: opts.from }),
           ...(opts.to === undefined ? {} : { to: opts.to }),
@@ -100,9 +97,15 @@ export async function reportCommand(io: CliIO, file: string, opts: ReportCommand
       );
       break;
     case 'csv':
-      io.stdout.write(renderReportCsv(json));
+      io.stdout.write((await import('../reporters/csv.js')).renderReportCsv(json));
       break;
     case 'table': {
+      // The table libraries load only for tables.
+      const [{ chalkFor }, { renderReportTable }, { renderCheckTable }] = await Promise.all([
+        import('./color.js'),
+        import('../reporters/table.js'),
+        import('../reporters/check-table.js'),
+      ]);
       const chalk = chalkFor(io, opts.color);
       const only = report.currencies.length === 1 && !report.mixedCurrencies ? report.currencies[0] : undefined;
       const currency = only === undefined ? {} : { currency: only };

@@ -5,9 +5,9 @@ import { type ConfigError, SalesmetricsError } from '../errors.js';
 import { compileDateFormat } from '../ingest/dates.js';
 import { type ConfigFile, configFileSchema, type DealsInputConfig } from './schema.js';
 import { ConfigErrors, parseYaml, type PathSegment } from './yaml.js';
+import { DEFAULT_CONFIG } from './default-config.js';
 
-/** The config file read from the working directory when `--config` is not given. */
-export const DEFAULT_CONFIG = 'salesmetrics.config.yaml';
+export { DEFAULT_CONFIG };
 
 /** Checks a `deals:` section beyond its schema: its date format compiles. */
 export function checkDealsSection(

@@ -1,6 +1,13 @@
 import { isUtf8 } from 'node:buffer';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+import type Iconv from 'iconv-lite';
+
+// iconv-lite's tables load only for a file that is not UTF-8 (it is CommonJS, so it can be required on demand).
+let iconvLite: typeof Iconv | undefined;
+function iconv(): typeof Iconv {
+  return (iconvLite ??= createRequire(import.meta.url)('iconv-lite') as typeof Iconv);
+}
 
 /** Encodings salesmetrics reads. `cp932` is Windows-31J, the Shift_JIS Excel writes in Japan. */
 export type Encoding = 'utf8' | 'utf16le' | 'utf16be' | 'cp932';
@@ -69,7 +76,7 @@ class Decoder extends Transform {
   /** Line breaks passed so far, for the line of an invalid byte. */
   private lines = 0;
   private started = false;
-  private decoder: ReturnType<typeof iconv.getDecoder> | undefined;
+  private decoder: ReturnType<typeof Iconv.getDecoder> | undefined;
 
   constructor(forced: Encoding | undefined) {
     super({ readableObjectMode: false });
@@ -126,7 +133,7 @@ class Decoder extends Transform {
       else this.encoding = isUtf8(buf.subarray(0, wholeUtf8(buf))) ? 'utf8' : 'cp932';
     }
     if (this.encoding !== 'utf8') {
-      this.decoder = iconv.getDecoder(this.encoding === 'cp932' ? 'cp932' : this.encoding, { stripBOM: true });
+      this.decoder = iconv().getDecoder(this.encoding === 'cp932' ? 'cp932' : this.encoding, { stripBOM: true });
       return buf;
     }
     return bom8 ? buf.subarray(3) : buf;
