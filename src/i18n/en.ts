@@ -88,6 +88,8 @@ export const en: Messages = {
         return `${col}${value} is not a date (YYYY-MM-DD)`;
       case 'bad_amount':
         return `${col}${value} is not a plain decimal (like 1234.5, at most 4 decimal places)`;
+      case 'bad_probability':
+        return `${col}${value} is not a probability; write a number from 0 to 100 (or 0 to 1), like 75 or 0.75`;
       case 'duplicate_id':
         return `${col}${value} appears more than once; deal ids must be unique (the first one is used)`;
       case 'close_before_created':

@@ -322,6 +322,8 @@ export const ja: Messages = {
         return `${col}${value} は日付として読めません（YYYY-MM-DD 形式）`;
       case 'bad_amount':
         return `${col}${value} は数値として読めません（1234.5 のような小数で、小数点以下 4 桁まで）`;
+      case 'bad_probability':
+        return `${col}${value} は確度として読めません。0〜100（または 0〜1）の数値で書いてください（例: 75、0.75）`;
       case 'duplicate_id':
         return `${col}${value} が複数回出てきます。商談 ID は重複できません（最初の行を使います）`;
       case 'close_before_created':

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { Day } from '../engine/calendar.js';
 import type { Deal, Dimension } from '../engine/deal.js';
-import { divRound, type Minor } from '../engine/money.js';
+import { divRound, type Minor, parseDecimal } from '../engine/money.js';
 import { InputError } from '../errors.js';
 import { parseAmount } from './amount.js';
 import {
@@ -82,6 +82,13 @@ export interface ReadDealsResult {
   hasCreatedDates: boolean;
   /** Distinct values of the currency column, sorted; empty without one. */
   currencies: string[];
+  /**
+   * How the file writes `probability`: `percent` (0–100) when any value is
+   * above 1 or ends in `%`, else `fraction` (0–1); `null` when no row gives one.
+   */
+  probabilityScale: 'percent' | 'fraction' | null;
+  /** Whether the file has a `forecast_category` column. */
+  hasForecastCategories: boolean;
 }
 
 /** How many records may come before the header (report titles, export notes). */
@@ -119,6 +126,8 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
     hasAmounts: false,
     hasCreatedDates: false,
     currencies: [],
+    probabilityScale: null,
+    hasForecastCategories: false,
   };
   const notes: ReadNote[] = [];
   let header: string[] | undefined;
@@ -129,6 +138,9 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
   const titles: string[][] = [];
   let firstFooter: string | undefined;
   const ids = new IdSet();
+  // Whether any used row gives a probability, and whether any reads as a percentage.
+  let probabilitySeen = false;
+  let percentSeen = false;
   const currencies = new Set<string>();
   const amountFormat = { decimalComma: profile.decimalComma ?? false };
   const convert = profile.convert;
@@ -169,6 +181,7 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
     result.hasAccounts = accountCol !== undefined;
     result.hasAmounts = cols.amount !== undefined;
     result.hasCreatedDates = cols.created_date !== undefined;
+    result.hasForecastCategories = cols.forecast_category !== undefined;
     if (titles.length > 0) {
       result.skipped.title = titles.length;
       notes.push({ code: 'lines_skipped', kind: 'title', count: titles.length, first: (titles[0] ?? []).join(',') });
@@ -242,7 +255,18 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
       }
     }
     const createdDate = date('created_date');
-    date('expected_close_date');
+    const expectedCloseDate = date('expected_close_date');
+    let probability: number | null = null;
+    const rawProbability = get(cols.probability);
+    if (rawProbability !== '') {
+      const p = parseProbability(rawProbability, amountFormat.decimalComma);
+      if (p === null) problem({ code: 'bad_probability', column: 'probability', value: rawProbability });
+      else {
+        probability = p.value;
+        if (p.percent || p.value > PROBABILITY_ONE) percentSeen = true;
+        probabilitySeen = true;
+      }
+    }
 
     let amount: Minor = 0;
     const rawAmount = get(cols.amount);
@@ -304,6 +328,11 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
       createdDate,
       account: account === '' ? null : account,
       dims,
+      stage,
+      expectedCloseDate,
+      probability,
+      forecastCategory: get(cols.forecast_category),
+      lostStage: get(cols.lost_stage),
     });
   };
 
@@ -339,6 +368,7 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
     notes.push({ code: 'lines_skipped', kind: 'footer', count: result.skipped.footer, first: firstFooter ?? '' });
   }
   result.currencies = [...currencies].sort();
+  result.probabilityScale = !probabilitySeen ? null : percentSeen ? 'percent' : 'fraction';
   readNotes.set(result, notes);
   return result;
 }
@@ -348,6 +378,26 @@ const readNotes = new WeakMap<ReadDealsResult, ReadNote[]>();
 /** The notes of a read: a detected preset, skipped title and footer lines. */
 export function notesOf(result: ReadDealsResult): readonly ReadNote[] {
   return readNotes.get(result) ?? [];
+}
+
+/** 1 in the units of {@link parseProbability}. */
+const PROBABILITY_ONE = 10_000;
+
+/**
+ * A probability as exported: `75`, `75%`, `0.75`, `12,5` (with a decimal
+ * comma), full-width digits. Returns the number in 1/10,000 units and
+ * whether it was written with `%`; `null` when it is not a number from 0 to
+ * 100. Whether the file means 0–100 or 0–1 is decided over the whole file.
+ */
+export function parseProbability(raw: string, decimalComma: boolean): { value: number; percent: boolean } | null {
+  let s = raw.normalize('NFKC').trim();
+  const percent = s.endsWith('%');
+  if (percent) s = s.slice(0, -1).trim();
+  if (decimalComma) s = s.replace(',', '.');
+  if (s.startsWith('-') || s.startsWith('+')) return null;
+  const value = parseDecimal(s);
+  if (value === null || value > 100 * PROBABILITY_ONE) return null;
+  return { value, percent };
 }
 
 /** Spreadsheets append empty fields to some rows; those are harmless. */
