@@ -8,6 +8,7 @@ export function optionParsers(m: Messages): {
   date(value: string): Day;
   month(value: string): number;
   mapping(value: string, previous: Record<string, string>): Record<string, string>;
+  count(min: number, max: number): (value: string) => number;
 } {
   return {
     /** `--from`/`--to`: a calendar date. */
@@ -27,6 +28,15 @@ export function optionParsers(m: Messages): {
       const eq = value.indexOf('=');
       if (eq <= 0) throw new InvalidArgumentError(m.option.notAMapping(value));
       return { ...previous, [value.slice(0, eq).trim()]: value.slice(eq + 1).trim() };
+    },
+    /** A whole number from `min` to `max` (`--horizon`, `--stale-days`). */
+    count(min, max) {
+      return (value) => {
+        const n = Number(value);
+        if (!/^\d{1,9}$/.test(value) || n < min || n > max)
+          throw new InvalidArgumentError(m.option.notACount(value, min, max));
+        return n;
+      };
     },
   };
 }

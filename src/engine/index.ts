@@ -7,3 +7,4 @@ export * from './money.js';
 export * from './periods.js';
 export * from './report.js';
 export * from './check/index.js';
+export * from './pipeline/index.js';

@@ -7,6 +7,7 @@ import type { InputLocation, SalesmetricsError } from '../errors.js';
 import type { PresetName } from '../ingest/presets.js';
 import type { RowProblem } from '../ingest/row-problem.js';
 import type { Messages } from './messages.js';
+import { pipelineJa } from './pipeline-ja.js';
 
 /** The metrics' names, in the words Japanese sales teams use. */
 const METRIC: Record<MetricId, string> = {
@@ -135,6 +136,12 @@ function error(err: SalesmetricsError): string {
       return '--rates には --currency CODE（換算先の通貨）も指定してください';
     case 'bad_rate':
       return `${at}: 列 rate: ${JSON.stringify(loc.value ?? '')} は ${JSON.stringify(str(err.args.currency))} の正のレート（小数）ではありません`;
+    case 'mixed_currencies': {
+      const list = [str(err.args.currencies), ...(err.args.blank === 1 ? ['通貨の記載なし'] : [])]
+        .filter((x) => x !== '')
+        .join('、');
+      return `${file} には複数の通貨（${list}）の金額があります。パイプラインは金額を合計するので、--rates FILE --currency CODE で換算してください`;
+    }
     case 'no_dates':
       return file === ''
         ? '日付のある商談がありません。ターゲットファイルに window.from を書くか、--from を指定してください'
@@ -374,8 +381,10 @@ export const ja: Messages = {
     notADate: (value) => `"${value}" は日付ではありません。YYYY-MM-DD 形式で指定してください（例: 2025-04-01）。`,
     notAMonth: (value) => `"${value}" は月ではありません。1〜12 で指定してください（例: 4 月始まりなら 4）。`,
     notAMapping: (value) => `"${value}" は フィールド=列名 の形ではありません（例: --map deal_id='Opportunity ID'）。`,
+    notACount: (value, min, max) => `"${value}" は ${min}〜${max} の整数ではありません。`,
   },
   presetLabel: (name, label) => PRESET[name] ?? label,
+  pipeline: pipelineJa,
 
   help: {
     titles: {
@@ -447,6 +456,30 @@ export const ja: Messages = {
       currency: '--rates で換算する先の通貨（例: JPY）',
       skipInvalid: '不正な行があってもエラーにせず、除外して続ける（件数と警告を表示）',
       rejects: '除外した行を reason 列付きでこの CSV ファイルに書き出す',
+    },
+    pipeline: {
+      description:
+        'フェーズ別の進行中商談、確度加重パイプライン、期間別の売上予測（確度から・過去実績から）、バックテスト、フェーズファネル',
+      asOf: 'この日の終わり時点のパイプラインを見る YYYY-MM-DD（既定: 今日）',
+      period: '予測の期間の単位（既定: month、またはターゲットファイルの指定）',
+      fiscalYearStart: '期首の月 1〜12（4 月始まりの年度なら 4。既定: 1）',
+      horizon: '予測する期間の数（基準日を含む期間から）',
+      staleDays: 'この日数より古い進行中商談を停滞とみなす（完了予定日を過ぎた商談も停滞）',
+      segmentBy: '過去実績からの予測で、この列の同じグループのクローズ済み商談から学ぶ',
+      backtest: '過去の期末時点で実績モデルの予測をやり直し、実際の受注と比べる',
+      backtestPeriods: 'バックテストで遡る期間の数',
+      from: 'フェーズファネル: この日以降に作成された商談（既定: すべて）',
+      to: 'フェーズファネル: この日までに作成された商談（既定: すべて）',
+      targets: 'ターゲットファイル: 売上の KGI に予測込みの着地見込みを示す',
+      examples: `
+例:
+  $ salesmetrics pipeline fixtures/deals.csv --as-of 2026-03-31 --period quarter --fiscal-year-start 4 --lang ja
+  $ salesmetrics pipeline deals.csv --horizon 6 --stale-days 60 --format json
+  $ salesmetrics pipeline deals.csv --period quarter --backtest --backtest-periods 6
+  $ salesmetrics pipeline deals.csv --targets targets.yaml --config salesmetrics.config.yaml
+
+フェーズの順序と既定の確度は salesmetrics.config.yaml の stages: で指定します。
+終了コード: 0 成功、2 使い方・設定・入力のエラー`,
     },
     init: {
       description: 'コメント付きのターゲットファイルのひな形を書き出す',
