@@ -26,7 +26,11 @@ export interface Deal {
   dims: Readonly<Record<Dimension, string>>;
   /** The stage as exported (`''` when empty), for the pipeline and the stage funnel. */
   stage?: string;
-  /** When an open deal is expected to close; `null` when not given. */
+  /**
+   * When an open deal is expected to close: `expected_close_date`, else (in
+   * exports without that column, as Salesforce and HubSpot write it) an open
+   * deal's `close_date`; `null` when not given.
+   */
   expectedCloseDate?: Day | null;
   /**
    * The `probability` column as written, in 1/10,000 of the written number

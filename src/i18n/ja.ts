@@ -137,7 +137,7 @@ function error(err: SalesmetricsError): string {
     case 'bad_rate':
       return `${at}: 列 rate: ${JSON.stringify(loc.value ?? '')} は ${JSON.stringify(str(err.args.currency))} の正のレート（小数）ではありません`;
     case 'mixed_currencies': {
-      const list = [str(err.args.currencies), ...(err.args.blank === 1 ? ['通貨の記載なし'] : [])]
+      const list = [...str(err.args.currencies).split(', '), ...(err.args.blank === 1 ? ['通貨の記載なし'] : [])]
         .filter((x) => x !== '')
         .join('、');
       return `${file} には複数の通貨（${list}）の金額があります。パイプラインは金額を合計するので、--rates FILE --currency CODE で換算してください`;

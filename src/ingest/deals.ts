@@ -329,7 +329,8 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
       account: account === '' ? null : account,
       dims,
       stage,
-      expectedCloseDate,
+      // Salesforce and HubSpot write an open deal's expected close date in Close Date.
+      expectedCloseDate: cols.expected_close_date === undefined && status === 'open' ? closeDate : expectedCloseDate,
       probability,
       forecastCategory: get(cols.forecast_category),
       lostStage: get(cols.lost_stage),
