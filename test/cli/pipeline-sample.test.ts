@@ -117,4 +117,15 @@ describe('salesmetrics pipeline on the sample data', () => {
       2,
     );
   });
+
+  it('prints the table the README shows', async () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const command =
+      'salesmetrics pipeline fixtures/deals.csv --as-of 2026-03-31 --period quarter --fiscal-year-start 4 --backtest';
+    const start = readme.indexOf(`$ ${command}\n`);
+    expect(start).toBeGreaterThan(0);
+    const shown = readme.slice(start + command.length + 3, readme.indexOf('```', start));
+    const r = await runCli(command.split(' ').slice(1));
+    expect(r.stdout).toBe(shown);
+  });
 });
