@@ -178,16 +178,26 @@ export function createPipeline(options: PipelineOptions): PipelineAggregate {
   };
 }
 
-/** Stage key → default probability of the configured stages. */
-const defaultsCache = new WeakMap<PipelineOptions, Map<string, number | null>>();
+/** What the options imply, worked out once per options object. */
+interface Derived {
+  /** Stage key → default probability of the configured stages. */
+  defaults: Map<string, number | null>;
+  /** The first day of the period that holds the as-of date. */
+  periodStart: Day;
+}
 
-function stageDefaults(options: PipelineOptions): Map<string, number | null> {
-  let map = defaultsCache.get(options);
-  if (map === undefined) {
-    map = new Map(options.stages.map((s) => [stageKey(s.name), s.probability]));
-    defaultsCache.set(options, map);
+const derivedCache = new WeakMap<PipelineOptions, Derived>();
+
+function derived(options: PipelineOptions): Derived {
+  let d = derivedCache.get(options);
+  if (d === undefined) {
+    d = {
+      defaults: new Map(options.stages.map((s) => [stageKey(s.name), s.probability])),
+      periodStart: periodRange(options.calendar, periodKeyOfDay(options.calendar, options.asOf)).from,
+    };
+    derivedCache.set(options, d);
   }
-  return map;
+  return d;
 }
 
 function stageTally(name: string): StageTally {
@@ -249,7 +259,8 @@ function addToFunnel(agg: PipelineAggregate, deal: Deal): void {
 
 /** Adds one deal. */
 export function addPipelineDeal(agg: PipelineAggregate, deal: Deal): void {
-  const { asOf, calendar, staleDays, segmentBy } = agg.options;
+  const { asOf, staleDays, segmentBy } = agg.options;
+  const { defaults, periodStart } = derived(agg.options);
   agg.deals++;
   agg.currencies.add(deal.dims.currency);
   const created = deal.createdDate;
@@ -273,7 +284,7 @@ export function addPipelineDeal(agg: PipelineAggregate, deal: Deal): void {
     const key = stageKey(stage);
     let s = agg.stages.get(key);
     if (s === undefined) agg.stages.set(key, (s = stageTally(stage)));
-    const stageDefault = stageDefaults(agg.options).get(key) ?? null;
+    const stageDefault = defaults.get(key) ?? null;
     s.deals++;
     s.amount.add(deal.amount);
     s.weighted.add(deal.amount, deal.probability ?? null, stageDefault);
@@ -302,10 +313,7 @@ export function addPipelineDeal(agg: PipelineAggregate, deal: Deal): void {
     if (category === null && written !== '' && agg.unknownCategories.size < 20) agg.unknownCategories.add(written);
   }
 
-  if (deal.status === 'won' && close !== null && close <= asOf) {
-    const start = periodRange(calendar, periodKeyOfDay(calendar, asOf)).from;
-    if (close >= start) agg.wonSoFar.add(deal.amount);
-  }
+  if (deal.status === 'won' && close !== null && close <= asOf && close >= periodStart) agg.wonSoFar.add(deal.amount);
 
   addToFunnel(agg, deal);
   const segment = deal.dims[segmentBy];

@@ -11,11 +11,20 @@ export const PPM = 1_000_000;
  * spaces, `_` and `-` alike (the way won and lost stage names are compared).
  */
 export function stageKey(name: string): string {
-  return name
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_-]+/g, ' ');
+  let key = keys.get(name);
+  if (key === undefined) {
+    key = name
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_-]+/g, ' ');
+    // Exports have a handful of stage names; a file of odd ones does not grow the memo past this.
+    if (keys.size < 10_000) keys.set(name, key);
+  }
+  return key;
 }
+
+/** Stage names seen → their keys: the key is taken once per row. */
+const keys = new Map<string, string>();
 
 /** A configured stage, in pipeline order. */
 export interface StageSpec {
