@@ -527,6 +527,15 @@ describe('salesmetrics pipeline (table)', () => {
     expect(r.stdout).toContain('Stages and their default probabilities come from stages: in salesmetrics.config.yaml.');
     const top = await runCli(['--help']);
     expect(top.stdout).toMatch(/pipeline \[options\] <file> +open deals by stage/);
+    const ja = await runCli(['pipeline', '--help', '--lang', 'ja']);
+    expect(ja.stdout).toContain('フェーズの順序と既定の確度は salesmetrics.config.yaml の stages: で指定します。');
+    expect(ja.stdout).toContain('予測する期間の数');
+  });
+
+  it('colours only on a terminal', async () => {
+    const args = [...SMALL, ...AS_OF, '--horizon', '1'];
+    expect((await runCli(args, { isTTY: true })).stdout).toContain('\u001b[');
+    expect((await runCli([...args, '--no-color'], { isTTY: true })).stdout).not.toContain('\u001b[');
   });
 });
 
