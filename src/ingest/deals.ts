@@ -257,14 +257,14 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
     const createdDate = date('created_date');
     const expectedCloseDate = date('expected_close_date');
     let probability: number | null = null;
+    let percent = false;
     const rawProbability = get(cols.probability);
     if (rawProbability !== '') {
       const p = parseProbability(rawProbability, amountFormat.decimalComma);
       if (p === null) problem({ code: 'bad_probability', column: 'probability', value: rawProbability });
       else {
         probability = p.value;
-        if (p.percent || p.value > PROBABILITY_ONE) percentSeen = true;
-        probabilitySeen = true;
+        percent = p.percent || p.value > PROBABILITY_ONE;
       }
     }
 
@@ -319,6 +319,8 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
       dims.currency = convert.to;
     }
     if (dims.currency !== '' && !currencies.has(dims.currency)) currencies.add(dims.currency);
+    if (probability !== null) probabilitySeen = true;
+    if (percent) percentSeen = true;
     result.used++;
     onDeal({
       dealId,

@@ -43,6 +43,9 @@ describe('pipeline columns', () => {
     expect(none.result.probabilityScale).toBeNull();
     const pct = await read('deal_id,stage,probability\nD1,Proposal,1%\n');
     expect(pct.result.probabilityScale).toBe('percent');
+    // A rejected row (no id) does not decide: 0.5 alone is a fraction.
+    const rejected = await read('deal_id,stage,probability\n,Proposal,50\nD2,Proposal,0.5\n');
+    expect(rejected.result.probabilityScale).toBe('fraction');
   });
 
   it('carries stage, expected close date, forecast category and lost stage', async () => {
