@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readYamlFile } from './read-yaml-file.js';
 import { resolve } from 'node:path';
-import { type ConfigError, SalesmetricsError } from '../errors.js';
+import { type ConfigError, type ErrorArgs, SalesmetricsError } from '../errors.js';
 import { compileDateFormat } from '../ingest/dates.js';
 import { normalizeStage } from '../ingest/stages.js';
 import { type ConfigFile, configFileSchema, type DealsInputConfig, type StageConfig } from './schema.js';
@@ -32,7 +32,7 @@ export function checkDealsSection(
 /** Checks the `stages:` list beyond its schema: each stage and each order once. */
 export function checkStages(
   stages: readonly StageConfig[] | undefined,
-  errorAt: (code: string, path: PathSegment[], text: string) => ConfigError,
+  errorAt: (code: string, path: PathSegment[], text: string, args?: ErrorArgs) => ConfigError,
 ): ConfigError[] {
   const errors: ConfigError[] = [];
   const names = new Map<string, number>();
@@ -42,14 +42,25 @@ export function checkStages(
     const before = names.get(key);
     if (before !== undefined)
       errors.push(
-        errorAt('duplicate_stage', ['stages', i, 'name'], `stage "${s.name}" is listed twice (also stages[${before}])`),
+        errorAt(
+          'duplicate_stage',
+          ['stages', i, 'name'],
+          `stage "${s.name}" is listed twice (also stages[${before}])`,
+          {
+            name: s.name,
+            other: before,
+          },
+        ),
       );
     else names.set(key, i);
     if (s.order === undefined) return;
     const same = orders.get(s.order);
     if (same !== undefined)
       errors.push(
-        errorAt('duplicate_stage', ['stages', i, 'order'], `order ${s.order} is given twice (also stages[${same}])`),
+        errorAt('duplicate_stage', ['stages', i, 'order'], `order ${s.order} is given twice (also stages[${same}])`, {
+          order: s.order,
+          other: same,
+        }),
       );
     else orders.set(s.order, i);
   });

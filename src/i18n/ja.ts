@@ -3,7 +3,7 @@ import type { Dimension } from '../engine/deal.js';
 import type { KgiStatus, Severity } from '../engine/check/index.js';
 import type { MetricId } from '../engine/metrics/index.js';
 import type { Granularity } from '../engine/periods.js';
-import type { InputLocation, SalesmetricsError } from '../errors.js';
+import type { ConfigLocation, InputLocation, SalesmetricsError } from '../errors.js';
 import type { PresetName } from '../ingest/presets.js';
 import type { RowProblem } from '../ingest/row-problem.js';
 import type { Messages } from './messages.js';
@@ -118,6 +118,11 @@ function error(err: SalesmetricsError): string {
       );
     case 'missing_column':
       return missingColumn(err, file);
+    case 'duplicate_stage':
+      // A config file's problems come together (ConfigErrors), one line each.
+      return ((err as SalesmetricsError & { errors?: readonly SalesmetricsError[] }).errors ?? [err])
+        .map(stageError)
+        .join('\n');
     case 'bad_date_format': {
       const text = /^--date-format "(.*)":/.exec(msg)?.[1];
       return text === undefined
@@ -153,6 +158,17 @@ function error(err: SalesmetricsError): string {
     default:
       return msg;
   }
+}
+
+/** A problem of the config's `stages:` list, from its place and arguments; another stays English. */
+function stageError(err: SalesmetricsError): string {
+  if (err.code !== 'duplicate_stage') return err.message;
+  const { file, line, column, path } = (err as SalesmetricsError & { location: ConfigLocation }).location;
+  const where = line === undefined ? file : `${file}:${line}:${column ?? ''}`;
+  const other = `stages[${str(err.args.other)}]`;
+  return err.args.name !== undefined
+    ? `${where}: ${path ?? ''}: フェーズ "${str(err.args.name)}" が 2 回あります（${other} にも）`
+    : `${where}: ${path ?? ''}: order ${str(err.args.order)} が 2 回あります（${other} にも）`;
 }
 
 /** `missing_column` of a deals file (worded by the column resolver) or of a --rates file. */

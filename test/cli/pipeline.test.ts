@@ -600,5 +600,10 @@ describe('salesmetrics pipeline errors (exit 2)', () => {
       `salesmetrics: ${config}:4:13: stages[1].name: stage "demo" is listed twice (also stages[0])\n` +
         `salesmetrics: ${config}:6:27: stages[3].order: order 1 is given twice (also stages[2])\n`,
     );
+    const ja = await runCli(['pipeline', 'fixtures/deals.csv', '--config', config, '--lang', 'ja']);
+    expect(ja.stderr).toBe(
+      `salesmetrics: ${config}:4:13: stages[1].name: フェーズ "demo" が 2 回あります（stages[0] にも）\n` +
+        `salesmetrics: ${config}:6:27: stages[3].order: order 1 が 2 回あります（stages[2] にも）\n`,
+    );
   });
 });
