@@ -89,7 +89,8 @@ export class ConfigError extends SalesmetricsError {
     code: string,
     message: string,
     readonly location: ConfigLocation,
+    args?: ErrorArgs,
   ) {
-    super('config', code, message);
+    super('config', code, message, args);
   }
 }

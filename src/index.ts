@@ -18,5 +18,7 @@ export { formatRowProblem, type RowProblem, type RowProblemCode } from './ingest
 export { toJsonReport, type JsonReport, type JsonError } from './reporters/json.js';
 export { renderReportTable } from './reporters/table.js';
 export { renderReportCsv } from './reporters/csv.js';
+export { toJsonPipeline, type JsonPipeline } from './reporters/pipeline-json.js';
+export { renderPipelineTable } from './reporters/pipeline-table.js';
 export { run } from './cli/run.js';
 export type { CliIO, OutputStream } from './cli/io.js';

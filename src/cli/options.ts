@@ -9,6 +9,7 @@ export function optionParsers(m: Messages): {
   month(value: string): number;
   mapping(value: string, previous: Record<string, string>): Record<string, string>;
   jobs(value: string): number | 'auto';
+  count(min: number, max: number): (value: string) => number;
 } {
   return {
     /** `--from`/`--to`: a calendar date. */
@@ -35,6 +36,15 @@ export function optionParsers(m: Messages): {
       const n = Number(value);
       if (!/^\d{1,2}$/.test(value) || n < 1 || n > 64) throw new InvalidArgumentError(m.option.notJobs(value));
       return n;
+    },
+    /** A whole number from `min` to `max` (`--horizon`, `--stale-days`). */
+    count(min, max) {
+      return (value) => {
+        const n = Number(value);
+        if (!/^\d{1,9}$/.test(value) || n < min || n > max)
+          throw new InvalidArgumentError(m.option.notACount(value, min, max));
+        return n;
+      };
     },
   };
 }

@@ -13,6 +13,7 @@ import type { AbTestCommandOptions } from './abtest-command.js';
 import type { CheckCommandOptions } from './check-command.js';
 import type { CohortsCommandOptions } from './cohorts-command.js';
 import type { ReportCommandOptions } from './report-command.js';
+import type { PipelineCommandOptions } from './pipeline-command.js';
 import { VERSION } from './version.js';
 
 /** The options every command that reads a deals export takes. */
@@ -174,6 +175,31 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, m: Messages): 
     .action(async (file: string, opts: CohortsCommandOptions) => {
       const { cohortsCommand } = await import('./cohorts-command.js');
       setExit(await cohortsCommand(io, file, { ...opts, lang }));
+    });
+
+  const pipeline = program
+    .command('pipeline')
+    .description(h.pipeline.description)
+    .argument('<file>', h.file)
+    .option('--as-of <date>', h.pipeline.asOf, parse.date)
+    .addOption(new Option('--period <period>', h.pipeline.period).choices(GRANULARITIES))
+    .option('--fiscal-year-start <month>', h.pipeline.fiscalYearStart, parse.month)
+    .option('--horizon <periods>', h.pipeline.horizon, parse.count(1, 120), 3)
+    .option('--stale-days <days>', h.pipeline.staleDays, parse.count(0, 100_000), 90)
+    .addOption(new Option('--segment-by <column>', h.pipeline.segmentBy).choices(DIMENSIONS).default('segment'))
+    .option('--backtest', h.pipeline.backtest, false)
+    .option('--backtest-periods <periods>', h.pipeline.backtestPeriods, parse.count(1, 120), 4)
+    .option('--from <date>', h.pipeline.from, parse.date)
+    .option('--to <date>', h.pipeline.to, parse.date)
+    .option('--targets <file>', h.pipeline.targets)
+    .addOption(new Option('--format <format>', h.format).choices(['table', 'json']).default('table'));
+  dealsInputOptions(pipeline, m)
+    .option('--no-color', h.noColor)
+    .addOption(langOption(m))
+    .addHelpText('after', h.pipeline.examples)
+    .action(async (file: string, opts: PipelineCommandOptions) => {
+      const { pipelineCommand } = await import('./pipeline-command.js');
+      setExit(await pipelineCommand(io, file, { ...opts, lang }));
     });
 
   program

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { readYamlFile } from './read-yaml-file.js';
 import { resolve } from 'node:path';
-import { type ConfigError, SalesmetricsError } from '../errors.js';
+import { type ConfigError, type ErrorArgs, SalesmetricsError } from '../errors.js';
 import { compileDateFormat } from '../ingest/dates.js';
-import { type ConfigFile, configFileSchema, type DealsInputConfig } from './schema.js';
+import { normalizeStage } from '../ingest/stages.js';
+import { type ConfigFile, configFileSchema, type DealsInputConfig, type StageConfig } from './schema.js';
 import { ConfigErrors, parseYaml, type PathSegment } from './yaml.js';
 import { DEFAULT_CONFIG } from './default-config.js';
 
@@ -28,10 +29,51 @@ export function checkDealsSection(
   }
 }
 
+/** Checks the `stages:` list beyond its schema: each stage and each order once. */
+export function checkStages(
+  stages: readonly StageConfig[] | undefined,
+  errorAt: (code: string, path: PathSegment[], text: string, args?: ErrorArgs) => ConfigError,
+): ConfigError[] {
+  const errors: ConfigError[] = [];
+  const names = new Map<string, number>();
+  const orders = new Map<number, number>();
+  (stages ?? []).forEach((s, i) => {
+    const key = normalizeStage(s.name);
+    const before = names.get(key);
+    if (before !== undefined)
+      errors.push(
+        errorAt(
+          'duplicate_stage',
+          ['stages', i, 'name'],
+          `stage "${s.name}" is listed twice (also stages[${before}])`,
+          {
+            name: s.name,
+            other: before,
+          },
+        ),
+      );
+    else names.set(key, i);
+    if (s.order === undefined) return;
+    const same = orders.get(s.order);
+    if (same !== undefined)
+      errors.push(
+        errorAt('duplicate_stage', ['stages', i, 'order'], `order ${s.order} is given twice (also stages[${same}])`, {
+          order: s.order,
+          other: same,
+        }),
+      );
+    else orders.set(s.order, i);
+  });
+  return errors;
+}
+
 /** Parses and validates a config file. */
 export function parseConfig(text: string, file: string): ConfigFile {
   const doc = parseYaml(text, file, configFileSchema, 'version: 1 and a deals section');
-  const errors = checkDealsSection(doc.value.deals, ['deals'], doc.errorAt);
+  const errors = [
+    ...checkDealsSection(doc.value.deals, ['deals'], doc.errorAt),
+    ...checkStages(doc.value.stages, doc.errorAt),
+  ];
   if (errors.length > 0) throw new ConfigErrors(errors);
   return doc.value;
 }

@@ -44,12 +44,35 @@ export const dealsInputSchema = z
 
 export type DealsInputConfig = z.output<typeof dealsInputSchema>;
 
+/** One stage of the sales pipeline: its name as exported, its default probability and its place. */
+export const stageSchema = z
+  .strictObject({
+    name: z.string().min(1).describe('The stage as the export writes it, e.g. Proposal/Price Quote.'),
+    probability: z
+      .number()
+      .min(0)
+      .max(1)
+      .refine((p) => Math.abs(p * 1e6 - Math.round(p * 1e6)) < 1e-6, {
+        message: 'expected at most 6 decimal places',
+      })
+      .optional()
+      .describe('Chance that a deal at this stage is won, 0..1; a probability column wins over it.'),
+    order: z.number().int().optional().describe('Place in the pipeline, smaller first; defaults to the list order.'),
+  })
+  .describe('A pipeline stage.');
+
+export type StageConfig = z.output<typeof stageSchema>;
+
 /** `salesmetrics.config.yaml`, version 1. */
 export const configFileSchema = z
   .strictObject({
     $schema: z.string().optional().describe('The JSON Schema of this file, for editors.'),
     version: z.literal(1).describe('The version of this file format.'),
     deals: dealsInputSchema.optional(),
+    stages: z
+      .array(stageSchema)
+      .optional()
+      .describe('The open stages of the pipeline, first to last, with their default probabilities.'),
   })
   .describe('salesmetrics configuration: how your CRM exports are written.');
 

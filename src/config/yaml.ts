@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument, isMap, isScalar, type Node } from 'yaml';
 import type * as z from 'zod';
-import { ConfigError, closest } from '../errors.js';
+import { ConfigError, closest, type ErrorArgs } from '../errors.js';
 
 export type PathSegment = string | number;
 
@@ -91,14 +91,20 @@ function lineError(
   path: readonly PathSegment[],
   text: string,
   place: Place | undefined,
+  args?: ErrorArgs,
 ): ConfigError {
   const where = place === undefined ? file : `${file}:${place.line}:${place.column}`;
   const p = formatPath(path);
-  return new ConfigError(code, `${where}: ${p === '' ? '' : `${p}: `}${text}`, {
-    file,
-    ...(p === '' ? {} : { path: p }),
-    ...(place ?? {}),
-  });
+  return new ConfigError(
+    code,
+    `${where}: ${p === '' ? '' : `${p}: `}${text}`,
+    {
+      file,
+      ...(p === '' ? {} : { path: p }),
+      ...(place ?? {}),
+    },
+    args,
+  );
 }
 
 /** All problems of a file, one line each; thrown as one error whose message has a line per problem. */
@@ -114,8 +120,8 @@ export interface ValidatedYaml<T> {
   value: T;
   /** Line and column of the value at a path. */
   placeOf(path: readonly PathSegment[]): Place | undefined;
-  /** A one-line error at a path. */
-  errorAt(code: string, path: PathSegment[], text: string): ConfigError;
+  /** A one-line error at a path; `args` are its facts, for other languages. */
+  errorAt(code: string, path: PathSegment[], text: string, args?: ErrorArgs): ConfigError;
 }
 
 /**
@@ -185,6 +191,6 @@ export function parseYaml<S extends z.ZodType>(
   return {
     value: parsed.data as z.output<S>,
     placeOf: (path) => placeOf(nodeAt(path), lines),
-    errorAt: (code, path, text) => lineError(file, code, path, text, placeOf(nodeAt(path), lines)),
+    errorAt: (code, path, text, args) => lineError(file, code, path, text, placeOf(nodeAt(path), lines), args),
   };
 }

@@ -24,4 +24,23 @@ export interface Deal {
   account: string | null;
   /** Values of the grouping columns; `''` when empty. */
   dims: Readonly<Record<Dimension, string>>;
+  /** The stage as exported (`''` when empty), for the pipeline and the stage funnel. */
+  stage?: string;
+  /**
+   * When an open deal is expected to close: `expected_close_date`, else (in
+   * exports without that column, as Salesforce and HubSpot write it) an open
+   * deal's `close_date`; `null` when not given.
+   */
+  expectedCloseDate?: Day | null;
+  /**
+   * The `probability` column as written, in 1/10,000 of the written number
+   * (`75` → 750000, `0.75` → 7500); whether the file writes percentages or
+   * fractions is decided per file (see `ReadDealsResult.probabilityScale`).
+   * `null` when empty.
+   */
+  probability?: number | null;
+  /** The `forecast_category` column as written (`Commit`, `Best Case`, …); `''` when empty. */
+  forecastCategory?: string;
+  /** For a lost deal: the stage it was lost at, as written; `''` when not given. */
+  lostStage?: string;
 }

@@ -13,3 +13,4 @@ export { type Distributions, loadDistributions } from './stats/distributions.js'
 export { Moments } from './stats/moments.js';
 export * from './stats/proportions.js';
 export * from './stats/welch.js';
+export * from './pipeline/index.js';

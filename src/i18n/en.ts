@@ -1,4 +1,5 @@
 import type { Messages } from './messages.js';
+import { pipelineEn } from './pipeline-en.js';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -88,6 +89,8 @@ export const en: Messages = {
         return `${col}${value} is not a date (YYYY-MM-DD)`;
       case 'bad_amount':
         return `${col}${value} is not a plain decimal (like 1234.5, at most 4 decimal places)`;
+      case 'bad_probability':
+        return `${col}${value} is not a probability; write a number from 0 to 100 (or 0 to 1), like 75 or 0.75`;
       case 'duplicate_id':
         return `${col}${value} appears more than once; deal ids must be unique (the first one is used)`;
       case 'close_before_created':
@@ -137,8 +140,10 @@ export const en: Messages = {
     notAMonth: (value) => `"${value}" is not a month; use 1..12, e.g. 4 for April.`,
     notAMapping: (value) => `"${value}" is not field=Header; e.g. --map deal_id='Opportunity ID'.`,
     notJobs: (value) => `"${value}" is not a number of parts; use auto or 1..64, e.g. --jobs 1 to read in one piece.`,
+    notACount: (value, min, max) => `"${value}" is not a whole number from ${min} to ${max}.`,
   },
   presetLabel: (_name, label) => label,
+  pipeline: pipelineEn,
 
   help: {
     program: 'Sales metrics you can trust, from CRM/SFA CSV exports.',
@@ -229,6 +234,30 @@ Examples:
   $ salesmetrics cohorts fixtures/deals.csv --period quarter --fiscal-year-start 4
   $ salesmetrics cohorts deals.csv --from 2025-04-01 --to 2026-03-31 --format json
 
+Exit codes: 0 success, 2 usage, configuration or input error.`,
+    },
+    pipeline: {
+      description:
+        'open deals by stage, weighted pipeline, forecast by period (from probabilities and from history), back-test and stage funnel',
+      asOf: 'take the pipeline at the end of this day, YYYY-MM-DD (default: today)',
+      period: "period of the forecast (default: month, or the target file's)",
+      fiscalYearStart: 'first month of the fiscal year, 1..12 (4 for 年度; default 1)',
+      horizon: 'periods to forecast, from the one holding the as-of date',
+      staleDays: 'an open deal older than this many days is stale (so is one past its expected close date)',
+      segmentBy: 'the history forecast learns from the closed deals of the same group of this column',
+      backtest: 'also re-run the history forecast as of the end of earlier periods and compare it with what was won',
+      backtestPeriods: 'how many earlier periods the back-test covers',
+      from: 'stage funnel: deals created from this day (default: all)',
+      to: 'stage funnel: deals created through this day (default: all)',
+      targets: 'a target file: its revenue KGIs get projections with the forecast',
+      examples: `
+Examples:
+  $ salesmetrics pipeline fixtures/deals.csv --as-of 2026-03-31 --period quarter --fiscal-year-start 4
+  $ salesmetrics pipeline deals.csv --horizon 6 --stale-days 60 --format json
+  $ salesmetrics pipeline deals.csv --period quarter --backtest --backtest-periods 6
+  $ salesmetrics pipeline deals.csv --targets targets.yaml --config salesmetrics.config.yaml
+
+Stages and their default probabilities come from stages: in salesmetrics.config.yaml.
 Exit codes: 0 success, 2 usage, configuration or input error.`,
     },
     init: {

@@ -3,10 +3,11 @@ import type { Dimension } from '../engine/deal.js';
 import type { KgiStatus, Severity } from '../engine/check/index.js';
 import type { MetricId } from '../engine/metrics/index.js';
 import type { Granularity } from '../engine/periods.js';
-import type { InputLocation, SalesmetricsError } from '../errors.js';
+import type { ConfigLocation, InputLocation, SalesmetricsError } from '../errors.js';
 import type { PresetName } from '../ingest/presets.js';
 import type { RowProblem } from '../ingest/row-problem.js';
 import type { Messages } from './messages.js';
+import { pipelineJa } from './pipeline-ja.js';
 
 /** The metrics' names, in the words Japanese sales teams use. */
 const METRIC: Record<MetricId, string> = {
@@ -117,6 +118,11 @@ function error(err: SalesmetricsError): string {
       );
     case 'missing_column':
       return missingColumn(err, file);
+    case 'duplicate_stage':
+      // A config file's problems come together (ConfigErrors), one line each.
+      return ((err as SalesmetricsError & { errors?: readonly SalesmetricsError[] }).errors ?? [err])
+        .map(stageError)
+        .join('\n');
     case 'bad_date_format': {
       const text = /^--date-format "(.*)":/.exec(msg)?.[1];
       return text === undefined
@@ -135,6 +141,12 @@ function error(err: SalesmetricsError): string {
       return '--rates には --currency CODE（換算先の通貨）も指定してください';
     case 'bad_rate':
       return `${at}: 列 rate: ${JSON.stringify(loc.value ?? '')} は ${JSON.stringify(str(err.args.currency))} の正のレート（小数）ではありません`;
+    case 'mixed_currencies': {
+      const list = [...str(err.args.currencies).split(', '), ...(err.args.blank === 1 ? ['通貨の記載なし'] : [])]
+        .filter((x) => x !== '')
+        .join('、');
+      return `${file} には複数の通貨（${list}）の金額があります。パイプラインは金額を合計するので、--rates FILE --currency CODE で換算してください`;
+    }
     case 'no_dates':
       return file === ''
         ? '日付のある商談がありません。ターゲットファイルに window.from を書くか、--from を指定してください'
@@ -168,6 +180,17 @@ function error(err: SalesmetricsError): string {
     default:
       return msg;
   }
+}
+
+/** A problem of the config's `stages:` list, from its place and arguments; another stays English. */
+function stageError(err: SalesmetricsError): string {
+  if (err.code !== 'duplicate_stage') return err.message;
+  const { file, line, column, path } = (err as SalesmetricsError & { location: ConfigLocation }).location;
+  const where = line === undefined ? file : `${file}:${line}:${column ?? ''}`;
+  const other = `stages[${str(err.args.other)}]`;
+  return err.args.name !== undefined
+    ? `${where}: ${path ?? ''}: フェーズ "${str(err.args.name)}" が 2 回あります（${other} にも）`
+    : `${where}: ${path ?? ''}: order ${str(err.args.order)} が 2 回あります（${other} にも）`;
 }
 
 /** `missing_column` of a deals file (worded by the column resolver) or of a --rates file. */
@@ -344,6 +367,8 @@ export const ja: Messages = {
         return `${col}${value} は日付として読めません（YYYY-MM-DD 形式）`;
       case 'bad_amount':
         return `${col}${value} は数値として読めません（1234.5 のような小数で、小数点以下 4 桁まで）`;
+      case 'bad_probability':
+        return `${col}${value} は確度として読めません。0〜100（または 0〜1）の数値で書いてください（例: 75、0.75）`;
       case 'duplicate_id':
         return `${col}${value} が複数回出てきます。商談 ID は重複できません（最初の行を使います）`;
       case 'close_before_created':
@@ -396,8 +421,10 @@ export const ja: Messages = {
     notAMapping: (value) => `"${value}" は フィールド=列名 の形ではありません（例: --map deal_id='Opportunity ID'）。`,
     notJobs: (value) =>
       `"${value}" は分割数ではありません。auto または 1〜64 で指定してください（例: 分けずに読むなら --jobs 1）。`,
+    notACount: (value, min, max) => `"${value}" は ${min}〜${max} の整数ではありません。`,
   },
   presetLabel: (name, label) => PRESET[name] ?? label,
+  pipeline: pipelineJa,
 
   help: {
     titles: {
@@ -497,6 +524,30 @@ export const ja: Messages = {
   $ salesmetrics cohorts fixtures/deals.csv --period quarter --fiscal-year-start 4 --lang ja
   $ salesmetrics cohorts deals.csv --from 2025-04-01 --to 2026-03-31 --format json
 
+終了コード: 0 成功、2 使い方・設定・入力のエラー`,
+    },
+    pipeline: {
+      description:
+        'フェーズ別の進行中商談、確度加重パイプライン、期間別の売上予測（確度から・過去実績から）、バックテスト、フェーズファネル',
+      asOf: 'この日の終わり時点のパイプラインを見る YYYY-MM-DD（既定: 今日）',
+      period: '予測の期間の単位（既定: month、またはターゲットファイルの指定）',
+      fiscalYearStart: '期首の月 1〜12（4 月始まりの年度なら 4。既定: 1）',
+      horizon: '予測する期間の数（基準日を含む期間から）',
+      staleDays: 'この日数より古い進行中商談を停滞とみなす（完了予定日を過ぎた商談も停滞）',
+      segmentBy: '過去実績からの予測で、この列の同じグループのクローズ済み商談から学ぶ',
+      backtest: '過去の期末時点で実績モデルの予測をやり直し、実際の受注と比べる',
+      backtestPeriods: 'バックテストで遡る期間の数',
+      from: 'フェーズファネル: この日以降に作成された商談（既定: すべて）',
+      to: 'フェーズファネル: この日までに作成された商談（既定: すべて）',
+      targets: 'ターゲットファイル: 売上の KGI に予測込みの着地見込みを示す',
+      examples: `
+例:
+  $ salesmetrics pipeline fixtures/deals.csv --as-of 2026-03-31 --period quarter --fiscal-year-start 4 --lang ja
+  $ salesmetrics pipeline deals.csv --horizon 6 --stale-days 60 --format json
+  $ salesmetrics pipeline deals.csv --period quarter --backtest --backtest-periods 6
+  $ salesmetrics pipeline deals.csv --targets targets.yaml --config salesmetrics.config.yaml
+
+フェーズの順序と既定の確度は salesmetrics.config.yaml の stages: で指定します。
 終了コード: 0 成功、2 使い方・設定・入力のエラー`,
     },
     init: {

@@ -6,6 +6,7 @@ import type { SalesmetricsError } from '../errors.js';
 import type { ReadNote } from '../ingest/deals.js';
 import type { PresetName } from '../ingest/presets.js';
 import type { RowProblem } from '../ingest/row-problem.js';
+import type { PipelineNote } from '../engine/pipeline/build.js';
 import type { Lang } from './lang.js';
 
 /**
@@ -131,11 +132,95 @@ export interface Messages {
     notAMonth(value: string): string;
     notAMapping(value: string): string;
     notJobs(value: string): string;
+    /** A whole number from `min` to `max` was expected. */
+    notACount(value: string, min: number, max: number): string;
   };
   /** The preset's name where a note names it. */
   presetLabel(name: PresetName, label: string): string;
 
+  /** The pipeline command's output. */
+  pipeline: PipelineText;
+
   help: HelpText;
+}
+
+/** The words of `salesmetrics pipeline`: headings, column heads, notes. Numbers come formatted. */
+export interface PipelineText {
+  title(asOf: string): string;
+  stages: string;
+  stageHead: {
+    stage: string;
+    deals: string;
+    amount: string;
+    weighted: string;
+    probability: string;
+    avgAge: string;
+    stale: string;
+    staleAmount: string;
+  };
+  total: string;
+  forecast(g: Granularity): string;
+  forecastHead: {
+    period: string;
+    wonSoFar: string;
+    deals: string;
+    open: string;
+    weighted: string;
+    forecast: string;
+    expected: string;
+    historyForecast: string;
+    commit: string;
+    bestCase: string;
+    openPipeline: string;
+  };
+  overdue: string;
+  later: string;
+  undated: string;
+  history(by: Dimension): string;
+  historyHead: {
+    segment: string;
+    closed: string;
+    won: string;
+    open: string;
+    amount: string;
+    unforecastable: string;
+    expected: string;
+    winProbability: string;
+  };
+  /** Under the history table: how P(win) reads, and what is expected after the last period. */
+  historyFoot(p: { later: string }): string;
+  backtest(periods: number, g: Granularity): string;
+  backtestHead: {
+    asOf: string;
+    period: string;
+    forecast: string;
+    won: string;
+    ape: string;
+    wonFromPipeline: string;
+    apePipeline: string;
+  };
+  mape(mape: string, mapePipeline: string): string;
+  funnel(from: string | null, to: string | null): string;
+  funnelHead: { stage: string; reached: string; conversion: string; cumulative: string; open: string; lost: string };
+  won: string;
+  kgis: string;
+  /** One revenue KGI with the forecasts. */
+  kgiLine(p: {
+    id: string;
+    name: string | null;
+    actual: string;
+    target: string;
+    projection: string;
+    weighted: string;
+    weightedProjection: string;
+    weightedAchievement: string;
+    expected: string;
+    historyProjection: string;
+    historyAchievement: string;
+    deadline: string;
+  }): string;
+  /** A note on the input, for stderr. */
+  note(file: string, n: PipelineNote): string;
 }
 
 /** The help: command and option descriptions, examples. */
@@ -209,6 +294,21 @@ export interface HelpText {
     to: string;
     period: string;
     fiscalYearStart: string;
+    examples: string;
+  };
+  pipeline: {
+    description: string;
+    asOf: string;
+    period: string;
+    fiscalYearStart: string;
+    horizon: string;
+    staleDays: string;
+    segmentBy: string;
+    backtest: string;
+    backtestPeriods: string;
+    from: string;
+    to: string;
+    targets: string;
     examples: string;
   };
   init: { description: string; targets: string; force: string };

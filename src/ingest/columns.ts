@@ -22,6 +22,8 @@ export const DEAL_FIELDS = [
   'status',
   'won_date',
   'lost_date',
+  'forecast_category',
+  'lost_stage',
 ] as const;
 
 export type DealField = (typeof DEAL_FIELDS)[number];

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { Day } from '../engine/calendar.js';
 import type { Deal, Dimension } from '../engine/deal.js';
-import { divRound, type Minor } from '../engine/money.js';
+import { divRound, type Minor, parseDecimal } from '../engine/money.js';
 import { InputError } from '../errors.js';
 import { parseAmount } from './amount.js';
 import {
@@ -96,6 +96,13 @@ export interface ReadDealsResult {
   currencies: string[];
   /** Lines read, the header and any title and footer lines included. */
   lines: number;
+  /**
+   * How the file writes `probability`: `percent` (0–100) when any value is
+   * above 1 or ends in `%`, else `fraction` (0–1); `null` when no row gives one.
+   */
+  probabilityScale: 'percent' | 'fraction' | null;
+  /** Whether the file has a `forecast_category` column. */
+  hasForecastCategories: boolean;
 }
 
 /** How many records may come before the header (report titles, export notes). */
@@ -134,6 +141,8 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
     hasCreatedDates: false,
     currencies: [],
     lines: 0,
+    probabilityScale: null,
+    hasForecastCategories: false,
   };
   const notes: ReadNote[] = [];
   let header: string[] | undefined;
@@ -146,6 +155,9 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
   let firstFooter: string | undefined;
   const ids = options.ids ?? new IdSet();
   let encoding: Encoding = 'utf8';
+  // Whether any used row gives a probability, and whether any reads as a percentage.
+  let probabilitySeen = false;
+  let percentSeen = false;
   const currencies = new Set<string>();
   const amountFormat = { decimalComma: profile.decimalComma ?? false };
   const convert = profile.convert;
@@ -191,6 +203,7 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
     result.hasAmounts = cols.amount !== undefined;
     result.hasCreatedDates = cols.created_date !== undefined;
     if (options.carry !== undefined) carriedCol = resolveCarriedColumn(file, options.carry, header, cols);
+    result.hasForecastCategories = cols.forecast_category !== undefined;
     if (titles.length > 0) {
       result.skipped.title = titles.length;
       notes.push({ code: 'lines_skipped', kind: 'title', count: titles.length, first: (titles[0] ?? []).join(',') });
@@ -265,7 +278,18 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
       }
     }
     const createdDate = date('created_date');
-    date('expected_close_date');
+    const expectedCloseDate = date('expected_close_date');
+    let probability: number | null = null;
+    let percent = false;
+    const rawProbability = get(cols.probability);
+    if (rawProbability !== '') {
+      const p = parseProbability(rawProbability, amountFormat.decimalComma);
+      if (p === null) problem({ code: 'bad_probability', column: 'probability', value: rawProbability });
+      else {
+        probability = p.value;
+        percent = p.percent || p.value > PROBABILITY_ONE;
+      }
+    }
 
     let amount: Minor = 0;
     const rawAmount = get(cols.amount);
@@ -318,6 +342,8 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
       dims.currency = convert.to;
     }
     if (dims.currency !== '' && !currencies.has(dims.currency)) currencies.add(dims.currency);
+    if (probability !== null) probabilitySeen = true;
+    if (percent) percentSeen = true;
     result.used++;
     onDeal(
       {
@@ -328,6 +354,12 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
         createdDate,
         account: account === '' ? null : account,
         dims,
+        stage,
+        // Salesforce and HubSpot write an open deal's expected close date in Close Date.
+        expectedCloseDate: cols.expected_close_date === undefined && status === 'open' ? closeDate : expectedCloseDate,
+        probability,
+        forecastCategory: get(cols.forecast_category),
+        lostStage: get(cols.lost_stage),
       },
       get(carriedCol),
     );
@@ -376,6 +408,7 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
     notes.push({ code: 'lines_skipped', kind: 'footer', count: result.skipped.footer, first: firstFooter ?? '' });
   }
   result.currencies = [...currencies].sort();
+  result.probabilityScale = !probabilitySeen ? null : percentSeen ? 'percent' : 'fraction';
   readNotes.set(result, notes);
   return result;
 }
@@ -390,6 +423,26 @@ export function setNotes(result: ReadDealsResult, notes: readonly ReadNote[]): v
 /** The notes of a read: a detected preset, skipped title and footer lines. */
 export function notesOf(result: ReadDealsResult): readonly ReadNote[] {
   return readNotes.get(result) ?? [];
+}
+
+/** 1 in the units of {@link parseProbability}. */
+const PROBABILITY_ONE = 10_000;
+
+/**
+ * A probability as exported: `75`, `75%`, `0.75`, `12,5` (with a decimal
+ * comma), full-width digits. Returns the number in 1/10,000 units and
+ * whether it was written with `%`; `null` when it is not a number from 0 to
+ * 100. Whether the file means 0–100 or 0–1 is decided over the whole file.
+ */
+export function parseProbability(raw: string, decimalComma: boolean): { value: number; percent: boolean } | null {
+  let s = raw.normalize('NFKC').trim();
+  const percent = s.endsWith('%');
+  if (percent) s = s.slice(0, -1).trim();
+  if (decimalComma) s = s.replace(',', '.');
+  if (s.startsWith('-') || s.startsWith('+')) return null;
+  const value = parseDecimal(s);
+  if (value === null || value > 100 * PROBABILITY_ONE) return null;
+  return { value, percent };
 }
 
 /** Spreadsheets append empty fields to some rows; those are harmless. */

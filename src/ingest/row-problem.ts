@@ -2,7 +2,14 @@ import { type Lang, messages } from '../i18n/index.js';
 
 /** Why a row was rejected. */
 export type RowProblemCode =
-  'missing_value' | 'bad_date' | 'bad_amount' | 'duplicate_id' | 'close_before_created' | 'field_count' | 'no_rate';
+  | 'missing_value'
+  | 'bad_date'
+  | 'bad_amount'
+  | 'bad_probability'
+  | 'duplicate_id'
+  | 'close_before_created'
+  | 'field_count'
+  | 'no_rate';
 
 /** A rejected row's problem, as data; {@link formatRowProblem} words it. */
 export interface RowProblem {

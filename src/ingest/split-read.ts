@@ -209,6 +209,9 @@ export async function readDealsInParts(options: SplitReadOptions): Promise<Split
     merged.used += r.used;
     merged.rejected += r.rejected;
     merged.skipped.footer += r.skipped.footer;
+    // Percentages when any part writes them (a value above 1 or with %), as for the whole file.
+    if (r.probabilityScale === 'percent' || merged.probabilityScale === null)
+      merged.probabilityScale = r.probabilityScale ?? merged.probabilityScale;
     for (const c of r.currencies) currencies.add(c);
     for (const note of part.notes) if (note.code === 'lines_skipped' && note.kind === 'footer') addFooter(notes, note);
   }

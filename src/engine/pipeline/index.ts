@@ -1,0 +1,10 @@
+export * from './aggregate.js';
+export * from './build.js';
+export { FORECAST_CATEGORIES, type ForecastCategory, forecastCategoryOf } from './categories.js';
+export type { Funnel, FunnelStage } from './funnel.js';
+export { CycleHistory, CycleTable } from './history.js';
+export { forecastFromHistory, type HistoryForecast } from './history-forecast.js';
+export { RationalSum } from './rational.js';
+export { PPM, type StageSpec, stageKey } from './stages.js';
+export { type ProbabilityScale, WeightedAmount } from './weights.js';
+export * from './kgi-forecast.js';
