@@ -318,9 +318,13 @@ export function currencyGroups(agg: DealAggregate): Map<string, GroupState> {
  * same options. `from` is left as it was.
  */
 export function absorbAggregate(into: DealAggregate, from: DealAggregate): void {
-  // Each currency's state before `from` is added: a second currency splits `into`.
+  const a = into.currency;
+  const b = from.currency;
+  // One currency on both sides (the usual case): `all` is that currency's state, nothing to keep apart.
+  const one = a.split === null && b.split === null && (a.first === null || b.first === null || a.first === b.first);
+  // Else each currency's state before `from` is added: a second currency splits `into`.
   const currencies = new Map<string, GroupState>();
-  for (const [key, g] of currencyGroups(into)) currencies.set(key, into.currency.split === null ? cloneGroup(g) : g);
+  if (!one) for (const [key, g] of currencyGroups(into)) currencies.set(key, a.split === null ? cloneGroup(g) : g);
   // The accounts of `from`, numbered as in `into`.
   const numbers: number[] = [];
   for (const [name, n] of from.accounts) numbers[n] = accountNumber(into, name);
@@ -334,9 +338,13 @@ export function absorbAggregate(into: DealAggregate, from: DealAggregate): void 
     if (target === undefined) into.groups.set(dim, (target = new Map<string, GroupState>()));
     for (const [key, g] of groups) mergeGroupInto(groupIn(target, key), g, renumber);
   }
-  for (const [key, g] of currencyGroups(from)) mergeGroupInto(groupIn(currencies, key), g, renumber);
   from.firstWon.forEach((fw, n) => offerFirstWon(into, renumber(n), fw.day, fw.dealId, fw.groups));
-  const first = into.currency.first ?? from.currency.first;
+  const first = a.first ?? b.first;
+  if (one) {
+    into.currency = { first, split: null };
+    return;
+  }
+  for (const [key, g] of currencyGroups(from)) mergeGroupInto(groupIn(currencies, key), g, renumber);
   into.currency = { first, split: currencies.size > 1 ? currencies : null };
 }
 

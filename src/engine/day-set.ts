@@ -9,40 +9,45 @@ const LIST_LIMIT = 32;
  * day from the first to the last (its size bounded by that span).
  */
 export class DaySet {
-  /** The sorted distinct days while there are at most LIST_LIMIT; a fixed array, so adding never reallocates it. */
-  private list: Int32Array | null = null;
-  private size = 0;
+  /** The sorted distinct days while there are at most LIST_LIMIT: a plain array of small integers, a few bytes a day. */
+  private list: number[] | null = null;
   private base = 0;
   private bits: Uint8Array | null = null;
 
   /** Adds a day. */
   add(day: Day): void {
     if (this.bits === null) {
-      const list = (this.list ??= new Int32Array(LIST_LIMIT));
-      const n = this.size;
-      // Binary search for the insertion point; nothing to do when present.
-      let lo = 0;
-      let hi = n;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if ((list[mid] as number) < day) lo = mid + 1;
-        else hi = mid;
-      }
-      if (lo < n && list[lo] === day) return;
-      if (n < LIST_LIMIT) {
-        for (let k = n; k > lo; k--) list[k] = list[k - 1] as number;
-        list[lo] = day;
-        this.size = n + 1;
-        return;
+      const list = (this.list ??= []);
+      const n = list.length;
+      // Appending is the common case: days mostly come in order.
+      if (n === 0 || (list[n - 1] as number) < day) {
+        if (n < LIST_LIMIT) {
+          list.push(day);
+          return;
+        }
+      } else {
+        // Binary search for the insertion point; nothing to do when present.
+        let lo = 0;
+        let hi = n;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if ((list[mid] as number) < day) lo = mid + 1;
+          else hi = mid;
+        }
+        if (lo < n && list[lo] === day) return;
+        if (n < LIST_LIMIT) {
+          list.splice(lo, 0, day);
+          return;
+        }
       }
       this.toBitmap(list);
     }
     this.setBit(day);
   }
 
-  private toBitmap(list: Int32Array): void {
+  private toBitmap(list: number[]): void {
     const first = list[0] as number;
-    const last = list[LIST_LIMIT - 1] as number;
+    const last = list[list.length - 1] as number;
     this.base = first - (((first % 8) + 8) % 8);
     this.bits = new Uint8Array(Math.ceil((last - this.base + 1) / 8));
     this.list = null;
@@ -68,9 +73,9 @@ export class DaySet {
   hasAnyIn(from: Day, to: Day): boolean {
     const bits = this.bits;
     if (bits === null) {
-      const list = this.list;
-      for (let i = 0; i < this.size; i++) {
-        const d = list?.[i] as number;
+      const list = this.list ?? [];
+      for (let i = 0; i < list.length; i++) {
+        const d = list[i] as number;
         if (d > to) return false;
         if (d >= from) return true;
       }
@@ -93,7 +98,7 @@ export class DaySet {
   *days(): Generator<Day> {
     const bits = this.bits;
     if (bits === null) {
-      for (let i = 0; i < this.size; i++) yield this.list?.[i] as number;
+      yield* this.list ?? [];
       return;
     }
     for (let i = 0; i < bits.length; i++) {
