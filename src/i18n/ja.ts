@@ -1,7 +1,7 @@
 import { stripVTControlCharacters } from 'node:util';
 import type { Dimension } from '../engine/deal.js';
 import type { KgiStatus, Severity } from '../engine/check/index.js';
-import type { MetricId } from '../engine/metrics/index.js';
+import type { AnyMetricId } from '../engine/metrics/index.js';
 import type { Granularity } from '../engine/periods.js';
 import type { InputLocation, SalesmetricsError } from '../errors.js';
 import type { PresetName } from '../ingest/presets.js';
@@ -9,7 +9,7 @@ import type { RowProblem } from '../ingest/row-problem.js';
 import type { Messages } from './messages.js';
 
 /** The metrics' names, in the words Japanese sales teams use. */
-const METRIC: Record<MetricId, string> = {
+const METRIC: Record<AnyMetricId, string> = {
   revenue: '売上高',
   deals_won: '受注件数',
   deals_lost: '失注件数',
@@ -21,6 +21,30 @@ const METRIC: Record<MetricId, string> = {
   sales_cycle_days_median: 'セールスサイクル中央値(日)',
   new_customers: '新規顧客獲得数',
   customer_retention_rate: '顧客維持率',
+  handoffs: 'トスアップ数',
+  handoffs_won: 'トスアップ受注',
+  handoffs_lost: 'トスアップ失注',
+  handoffs_open: 'トスアップ進行中',
+  handoff_win_rate: 'トスアップ受注率',
+  handoff_revenue: 'トスアップ売上',
+  activities: '活動件数',
+  activities_call: '架電数',
+  activities_email: 'メール数',
+  activities_meeting: 'ミーティング数',
+  activities_visit: '訪問数',
+  activities_video: 'Web会議数',
+  activities_other: 'その他活動数',
+  activity_hours: '活動時間(h)',
+  appointments_set: 'アポ獲得数',
+  call_to_appointment_rate: '架電あたりアポ率',
+  revenue_per_activity_hour: '活動時間あたり売上',
+  activity_hours_per_won_deal: '受注あたり活動時間(h)',
+  acquisition_cost: '獲得費用',
+  cac: '顧客獲得単価(CAC)',
+  survey_responses: 'アンケート回答数',
+  csat: '顧客満足度(CSAT)',
+  csat_mean: 'CSAT平均',
+  nps: 'NPS',
 };
 
 const GRANULARITY: Record<Granularity, string> = { week: '週次', month: '月次', quarter: '四半期', year: '年度' };
@@ -33,6 +57,7 @@ const DIMENSION: Record<Dimension, string> = {
   channel: 'チャネル',
   source: 'リードソース',
   currency: '通貨',
+  appointer: 'アポインター',
 };
 
 const SEVERITY: Record<Severity, string> = { pass: '合格', warn: '警告', fail: '不合格' };

@@ -1,6 +1,6 @@
 import type { Dimension } from '../engine/deal.js';
 import type { KgiStatus, KpiStatus, Severity } from '../engine/check/index.js';
-import type { MetricId } from '../engine/metrics/index.js';
+import type { AnyMetricId } from '../engine/metrics/index.js';
 import type { Granularity } from '../engine/periods.js';
 import type { SalesmetricsError } from '../errors.js';
 import type { ReadNote } from '../ingest/deals.js';
@@ -21,9 +21,9 @@ export interface Messages {
   locale: string;
 
   /** A metric's name in tables; `label` is the engine's English label. */
-  metricName(id: MetricId, label: string): string;
+  metricName(id: AnyMetricId, label: string): string;
   /** A metric where the check output names it: the id in English, the name in Japanese. */
-  checkMetric(id: MetricId): string;
+  checkMetric(id: AnyMetricId): string;
   /** `month`, `quarter`, … as a word. */
   granularity(g: Granularity): string;
   /** The heading of a group column: `Team`. */

@@ -22,6 +22,7 @@ export const DEAL_FIELDS = [
   'status',
   'won_date',
   'lost_date',
+  'appointer',
 ] as const;
 
 export type DealField = (typeof DEAL_FIELDS)[number];

@@ -289,6 +289,7 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
       channel: get(cols.channel),
       source: get(cols.source),
       currency: get(cols.currency),
+      appointer: get(cols.appointer),
     };
     if (convert !== undefined && rate !== undefined) {
       if (rate.den !== 1n || rate.num !== 1n) amount = Number(divRound(BigInt(amount) * rate.num, rate.den));

@@ -1,11 +1,11 @@
-import { DEAL_METRICS, type MetricId } from '../engine/metrics/index.js';
+import { type AnyMetricId, metricInfo } from '../engine/metrics/index.js';
 import type { KgiResult, KpiCell, Plan } from '../engine/check/index.js';
 import { type Lang, messages } from '../i18n/index.js';
 import { formatCount, formatMetric, type NumberStyle } from './format.js';
 
 /** Formats a value of a metric the way tables show it. */
-export function formatValue(metric: MetricId, value: number | null, style: NumberStyle = {}): string {
-  const kind = DEAL_METRICS.find((m) => m.id === metric)?.kind ?? 'count';
+export function formatValue(metric: AnyMetricId, value: number | null, style: NumberStyle = {}): string {
+  const kind = metricInfo(metric)?.kind ?? 'count';
   return formatMetric(kind, value, style);
 }
 

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { DEAL_METRICS, type MetricValues } from '../engine/metrics/index.js';
+import { DEAL_METRICS, type MetricId } from '../engine/metrics/index.js';
 import type { JsonReport } from './json.js';
 
 /**
@@ -8,7 +8,7 @@ import type { JsonReport } from './json.js';
  * empty for null).
  */
 export function renderReportCsv(report: JsonReport): string {
-  const ids = DEAL_METRICS.map((m) => m.id as keyof MetricValues);
+  const ids = DEAL_METRICS.map((m) => m.id as MetricId);
   const rows: (string | number | null)[][] = [['by', 'group', 'period', 'from', 'to', ...ids]];
   const scopes = [
     { by: '', key: '', totals: report.totals, periods: report.periods },

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import { DEAL_METRICS, type MetricValues } from '../engine/metrics/index.js';
+import { DEAL_METRICS, type MetricId, type MetricValues } from '../engine/metrics/index.js';
 import { type Lang, messages } from '../i18n/index.js';
 import { formatCount, formatMetric, type NumberStyle } from './format.js';
 import type { JsonReport } from './json.js';
@@ -30,7 +30,7 @@ function newTable(chalk: ChalkInstance, head: string[], numericFrom: number): Ta
 }
 
 function metricCells(values: MetricValues, style: NumberStyle): string[] {
-  return DEAL_METRICS.map((m) => formatMetric(m.kind, values[m.id as keyof MetricValues], style));
+  return DEAL_METRICS.map((m) => formatMetric(m.kind, values[m.id as MetricId], style));
 }
 
 /** The report as text tables: totals, one row per period, one row per group. */
@@ -39,7 +39,7 @@ export function renderReportTable(report: JsonReport, options: TableOptions): st
   const lang = options.lang ?? 'en';
   const t = messages(lang);
   const style: NumberStyle = { lang, ...(options.currency === undefined ? {} : { currency: options.currency }) };
-  const names = DEAL_METRICS.map((m) => t.metricName(m.id as keyof MetricValues, m.label));
+  const names = DEAL_METRICS.map((m) => t.metricName(m.id as MetricId, m.label));
   const d = report.inputs.deals;
   const lines: string[] = [];
   lines.push(
@@ -54,7 +54,7 @@ export function renderReportTable(report: JsonReport, options: TableOptions): st
 
   const totals = newTable(chalk, [t.report.metric, t.report.total], 1);
   DEAL_METRICS.forEach((m, i) =>
-    totals.push([names[i] ?? m.label, formatMetric(m.kind, report.totals[m.id as keyof MetricValues], style)]),
+    totals.push([names[i] ?? m.label, formatMetric(m.kind, report.totals[m.id as MetricId], style)]),
   );
   lines.push('', chalk.bold(t.report.totals), totals.toString());
 
