@@ -9,9 +9,9 @@ import { ConfigErrors, parseYaml, type PathSegment } from './yaml.js';
 /** The config file read from the working directory when `--config` is not given. */
 export const DEFAULT_CONFIG = 'salesmetrics.config.yaml';
 
-/** Checks a `deals:` section beyond its schema: its date format compiles. */
+/** Checks an input's section (`deals:`, `activities:`, …) beyond its schema: its date format compiles. */
 export function checkDealsSection(
-  section: DealsInputConfig | undefined,
+  section: Pick<DealsInputConfig, 'date_format'> | undefined,
   at: PathSegment[],
   errorAt: (code: string, path: PathSegment[], text: string) => ConfigError,
 ): ConfigError[] {
@@ -30,8 +30,10 @@ export function checkDealsSection(
 
 /** Parses and validates a config file. */
 export function parseConfig(text: string, file: string): ConfigFile {
-  const doc = parseYaml(text, file, configFileSchema, 'version: 1 and a deals section');
-  const errors = checkDealsSection(doc.value.deals, ['deals'], doc.errorAt);
+  const doc = parseYaml(text, file, configFileSchema, 'version: 1 and a deals, activities, costs or surveys section');
+  const errors = (['deals', 'activities', 'costs', 'surveys'] as const).flatMap((section) =>
+    checkDealsSection(doc.value[section], [section], doc.errorAt),
+  );
   if (errors.length > 0) throw new ConfigErrors(errors);
   return doc.value;
 }

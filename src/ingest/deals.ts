@@ -38,6 +38,12 @@ export interface DealsProfile {
   encoding?: Encoding;
   /** Convert every amount to one currency. */
   convert?: CurrencyConversion;
+  /**
+   * The channel of a deal that names none, from its id (`outside` when an
+   * activity about it was a visit or meeting, else `inside`); without it,
+   * such a deal's channel stays `''`.
+   */
+  channelOf?: (dealId: string) => string;
 }
 
 /** Exact exchange rates into one currency: amount × num / den. */
@@ -80,6 +86,8 @@ export interface ReadDealsResult {
   hasAmounts: boolean;
   /** Whether the file has a created-date column. */
   hasCreatedDates: boolean;
+  /** Whether the file has an `appointer` column (then the report has the appointer → closer funnel). */
+  hasAppointers: boolean;
   /** Distinct values of the currency column, sorted; empty without one. */
   currencies: string[];
 }
@@ -118,6 +126,7 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
     hasAccounts: false,
     hasAmounts: false,
     hasCreatedDates: false,
+    hasAppointers: false,
     currencies: [],
   };
   const notes: ReadNote[] = [];
@@ -132,6 +141,7 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
   const currencies = new Set<string>();
   const amountFormat = { decimalComma: profile.decimalComma ?? false };
   const convert = profile.convert;
+  const channelOf = profile.channelOf;
 
   const resolve = (fields: readonly string[]): Resolution & { preset?: PresetName } => {
     const given = profile.preset === undefined ? undefined : PRESETS[profile.preset];
@@ -169,6 +179,7 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
     result.hasAccounts = accountCol !== undefined;
     result.hasAmounts = cols.amount !== undefined;
     result.hasCreatedDates = cols.created_date !== undefined;
+    result.hasAppointers = cols.appointer !== undefined;
     if (titles.length > 0) {
       result.skipped.title = titles.length;
       notes.push({ code: 'lines_skipped', kind: 'title', count: titles.length, first: (titles[0] ?? []).join(',') });
@@ -286,7 +297,7 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
       owner: get(cols.owner),
       team: get(cols.team),
       segment: get(cols.segment),
-      channel: get(cols.channel),
+      channel: get(cols.channel) || (channelOf === undefined ? '' : channelOf(dealId)),
       source: get(cols.source),
       currency: get(cols.currency),
       appointer: get(cols.appointer),
