@@ -8,8 +8,10 @@ import { renderCheckMarkdown } from '../reporters/check-markdown.js';
 import { renderCheckTable } from '../reporters/check-table.js';
 import type { NumberStyle } from '../reporters/format.js';
 import { chalkFor } from './color.js';
-import { dealsInput } from './inputs.js';
-import { type DealsInputOptions, ingestDeals } from './deals-input.js';
+import { allInputs } from './inputs.js';
+import type { DealsInputOptions } from './deals-input.js';
+import { ingestAll, missingInputWarnings } from './all-inputs.js';
+import { messages } from '../i18n/index.js';
 import { type CliIO, EXIT } from './io.js';
 import { loadTargets, prepareCheck } from './targets-check.js';
 
@@ -52,16 +54,36 @@ export async function checkCommand(io: CliIO, file: string, opts: CheckCommandOp
       granularity: opts.period ?? targets.period ?? 'month',
       fiscalYearStart: opts.fiscalYearStart ?? targets.fiscal_year_start ?? 1,
     },
+    given: {
+      activities: opts.activities !== undefined,
+      costs: opts.costs !== undefined,
+      surveys: opts.surveys !== undefined,
+    },
   });
-  const read = await ingestDeals(io, file, opts, (deal) => check.add(deal), targets.deals);
-  if (read === null) return EXIT.error;
-  const result = check.finish(read);
+  const reads = await ingestAll(
+    io,
+    file,
+    opts,
+    {
+      deal: (deal) => check.add(deal),
+      activity: (activity) => check.addActivity(activity),
+      cost: (cost) => check.addCost(cost),
+      survey: (response) => check.addSurvey(response),
+    },
+    targets.deals,
+  );
+  if (reads === null) return EXIT.error;
+  const read = reads.deals;
+  const t = messages(opts.lang ?? 'en');
+  for (const w of missingInputWarnings(opts.targets, targets, reads, opts.lang))
+    io.stderr.write(`salesmetrics: ${t.warning(w)}\n`);
+  const result = check.finish({ deals: read, durations: reads.activities?.hasDurations ?? true });
   // Amounts read `￥1,234` in Japanese when every deal is in JPY.
   const only = read.currencies.length === 1 ? read.currencies[0] : undefined;
   const style: NumberStyle = { lang: opts.lang ?? 'en', ...(only === undefined ? {} : { currency: only }) };
   switch (opts.format) {
     case 'json': {
-      const inputs = dealsInput(file, read);
+      const inputs = allInputs(file, opts, reads);
       io.stdout.write(JSON.stringify(toJsonCheck(result, inputs), null, 2) + '\n');
       break;
     }

@@ -35,6 +35,10 @@ export interface DealsInputOptions {
   currency?: string;
   /** The language of messages and of the rejects file's reasons. @default 'en' */
   lang?: Lang;
+  /** `--activities`, `--costs`, `--surveys`: the inputs beside deals. */
+  activities?: string;
+  costs?: string;
+  surveys?: string;
 }
 
 /**
@@ -94,12 +98,13 @@ export function displayName(file: string): string {
   return file === '-' ? '<stdin>' : file;
 }
 
-function openInput(io: CliIO, file: string): Readable {
+/** The stream of an input file, or standard input for `-`. */
+export function openInput(io: CliIO, file: string): Readable {
   return file === '-' ? io.stdin : createReadStream(resolve(io.cwd, file));
 }
 
 /** How many rejected rows are printed before the count. */
-const SHOWN_ROWS = 10;
+export const SHOWN_ROWS = 10;
 
 /** A rejected row's problems: `column amount: …; column close_date: …`. */
 function describeRow(problems: readonly RowProblem[], lang: Lang): string {
@@ -107,13 +112,13 @@ function describeRow(problems: readonly RowProblem[], lang: Lang): string {
 }
 
 /** One line for a rejected row: `deals.csv:12: column amount: …; column close_date: …`. */
-function formatRejectedRow(problems: readonly RowProblem[], lang: Lang): string {
+export function formatRejectedRow(problems: readonly RowProblem[], lang: Lang): string {
   const p = problems[0];
   return p === undefined ? '' : `${p.file}:${p.line}: ${describeRow(problems, lang)}`;
 }
 
 /** A `--rejects` file: the rejected rows as they were, plus a `reason` column. */
-class RejectsWriter {
+export class RejectsWriter {
   private readonly out: WriteStream;
   private readonly csv = stringify();
   private started = false;
@@ -160,8 +165,9 @@ export async function ingestDeals(
   opts: DealsInputOptions,
   onDeal: (deal: Deal) => void,
   targetsSection?: DealsInputConfig,
+  more: Pick<DealsProfile, 'channelOf'> = {},
 ): Promise<ReadDealsResult | null> {
-  const profile = dealsProfile(io, opts, targetsSection);
+  const profile = { ...dealsProfile(io, opts, targetsSection), ...more };
   const lang = opts.lang ?? 'en';
   const t = messages(lang);
   const name = displayName(file);

@@ -1,8 +1,10 @@
-import { addDeal, createAggregate } from '../engine/aggregate.js';
+import { addActivity } from '../engine/activity-aggregate.js';
 import { type Day, formatDay } from '../engine/calendar.js';
+import { addCost } from '../engine/cost-aggregate.js';
 import type { Dimension } from '../engine/deal.js';
+import { addDealToInputs, buildInputReport, createInputAggregates, inputsWindow } from '../engine/input-report.js';
 import type { Granularity } from '../engine/periods.js';
-import { buildReport, reportWindow } from '../engine/report.js';
+import { addSurveyResponse } from '../engine/survey-aggregate.js';
 import { InputError, UsageError } from '../errors.js';
 import { renderReportCsv } from '../reporters/csv.js';
 import { toJsonReport } from '../reporters/json.js';
@@ -11,9 +13,10 @@ import { toJsonCheck } from '../reporters/check-json.js';
 import { renderCheckTable } from '../reporters/check-table.js';
 import { checkExitCode, today } from './check-command.js';
 import { chalkFor } from './color.js';
-import { dealsInput } from './inputs.js';
+import { allInputs } from './inputs.js';
 import { loadTargets, prepareCheck } from './targets-check.js';
-import { type DealsInputOptions, displayName, ingestDeals, mixedCurrencyWarning } from './deals-input.js';
+import { type DealsInputOptions, displayName, mixedCurrencyWarning } from './deals-input.js';
+import { ingestAll, missingInputWarnings } from './all-inputs.js';
 import { messages } from '../i18n/index.js';
 import { type CliIO, EXIT } from './io.js';
 
@@ -47,7 +50,12 @@ export async function reportCommand(io: CliIO, file: string, opts: ReportCommand
   };
   // Deals closed outside a given window stay out of closed-deal figures; an open end is unbounded.
   const filter = given ? { from: opts.from ?? -Infinity, to: opts.to ?? Infinity } : null;
-  const agg = createAggregate({ calendar, by: opts.by === undefined ? [] : [opts.by], window: filter });
+  const inputs = {
+    activities: opts.activities !== undefined,
+    costs: opts.costs !== undefined,
+    surveys: opts.surveys !== undefined,
+  };
+  const agg = createInputAggregates({ calendar, by: opts.by === undefined ? [] : [opts.by], window: filter }, inputs);
 
   const check =
     targets === undefined
@@ -57,20 +65,36 @@ export async function reportCommand(io: CliIO, file: string, opts: ReportCommand
           ...(opts.from === undefined ? {} : { from: opts.from }),
           ...(opts.to === undefined ? {} : { to: opts.to }),
           calendar,
+          given: inputs,
         });
-  const read = await ingestDeals(
+  const reads = await ingestAll(
     io,
     file,
     opts,
-    (deal) => {
-      addDeal(agg, deal);
-      check?.add(deal);
+    {
+      deal(deal) {
+        addDealToInputs(agg, deal);
+        check?.add(deal);
+      },
+      activity(activity) {
+        if (agg.activities !== null) addActivity(agg.activities, activity);
+        check?.addActivity(activity);
+      },
+      cost(cost) {
+        if (agg.costs !== null) addCost(agg.costs, cost);
+        check?.addCost(cost);
+      },
+      survey(response) {
+        if (agg.surveys !== null) addSurveyResponse(agg.surveys, response);
+        check?.addSurvey(response);
+      },
     },
     targets?.deals,
   );
-  if (read === null) return EXIT.error;
+  if (reads === null) return EXIT.error;
+  const read = reads.deals;
 
-  const inferred = reportWindow(agg, null);
+  const inferred = inputsWindow(agg);
   const from = opts.from ?? inferred?.from;
   const to = opts.to ?? inferred?.to;
   if (from === undefined || to === undefined) {
@@ -85,7 +109,14 @@ export async function reportCommand(io: CliIO, file: string, opts: ReportCommand
       { from: formatDay(from), to: formatDay(to) },
     );
   }
-  const report = buildReport(agg, { window: { from, to }, accounts: read.hasAccounts, amounts: read.hasAmounts });
+  const durations = reads.activities?.hasDurations ?? true;
+  const report = buildInputReport(agg, {
+    window: { from, to },
+    accounts: read.hasAccounts,
+    amounts: read.hasAmounts,
+    appointers: read.hasAppointers,
+    durations,
+  });
   const lang = opts.lang ?? 'en';
   const t = messages(lang);
   if (report.mixedCurrencies)
@@ -99,13 +130,17 @@ export async function reportCommand(io: CliIO, file: string, opts: ReportCommand
         ),
       )}\n`,
     );
-  const inputs = dealsInput(file, read);
-  const json = toJsonReport(report, inputs);
-  const checked = check?.finish(read);
+  const jsonInputs = allInputs(file, opts, reads);
+  const json = toJsonReport(report, jsonInputs);
+  if (targets !== undefined && opts.targets !== undefined)
+    for (const w of missingInputWarnings(opts.targets, targets, reads, lang))
+      io.stderr.write(`salesmetrics: ${t.warning(w)}\n`);
+  const checked = check?.finish({ deals: read, durations });
   switch (opts.format) {
     case 'json':
       io.stdout.write(
-        JSON.stringify(checked === undefined ? json : { ...json, check: toJsonCheck(checked, inputs) }, null, 2) + '\n',
+        JSON.stringify(checked === undefined ? json : { ...json, check: toJsonCheck(checked, jsonInputs) }, null, 2) +
+          '\n',
       );
       break;
     case 'csv':

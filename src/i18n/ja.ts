@@ -87,6 +87,12 @@ const PLAN_REASON: Readonly<Record<string, string>> = {
   'no month remains before the deadline': '期限までに残りの月がありません',
 };
 
+/** The title of each input's tables. */
+const INPUT_TITLE = { handoffs: 'トスアップ', activities: '活動', costs: '費用', surveys: 'アンケート' } as const;
+
+/** What a row of each input is, in a missing-value message. */
+const ROW_NOUN = { activities: '活動', costs: '費用の行', surveys: 'アンケート回答' } as const;
+
 /** Why a missing value is needed, from the problem's column and status. */
 function missingDetail(p: RowProblem): string {
   if (p.status === undefined) {
@@ -290,6 +296,13 @@ export const ja: Messages = {
     period: '期間',
     byPeriod: (g) => BY_PERIOD[g],
     byDimension: (d) => `${DIMENSION[d] ?? d}別`,
+    inputByPeriod: (input, g) => `${INPUT_TITLE[input]}（${BY_PERIOD[g]}）`,
+    inputByDimension: (input, d) => `${INPUT_TITLE[input]}（${DIMENSION[d] ?? d}別）`,
+    notGrouped: (input, d) =>
+      `${INPUT_TITLE[input]}: ${INPUT_TITLE[input]}のデータには${DIMENSION[d] ?? d}がないため、${DIMENSION[d] ?? d}別の値は — です。`,
+    costsInTotalsOnly: (d) => `${DIMENSION[d] ?? d}の記載がない費用は合計にのみ含まれます。`,
+    insideVsOutside: 'インサイドセールスとフィールドセールスの比較',
+    handoffMatrix: 'アポインター × 担当者別のトスアップ（受注 / トスアップ数）',
   },
 
   check: {
@@ -342,6 +355,7 @@ export const ja: Messages = {
     const value = JSON.stringify(p.value ?? '');
     switch (p.code) {
       case 'missing_value':
+        if (p.input !== undefined) return `${col}空です。どの${ROW_NOUN[p.input]}にも ${p.column ?? '値'} が必要です`;
         return `${col}空です。${missingDetail(p)}`;
       case 'bad_date':
         return `${col}${value} は日付として読めません（YYYY-MM-DD 形式）`;
@@ -355,6 +369,17 @@ export const ja: Messages = {
         return `${col}--rates のファイルに ${value} のレートがありません。${p.value ?? ''},<レート> の行を追加してください`;
       case 'field_count':
         return `フィールドが ${p.fields?.row ?? '?'} 個ありますが、ヘッダーは ${p.fields?.header ?? '?'} 個です。この行の引用符を確認してください`;
+      case 'bad_choice': {
+        const allowed = p.choices?.allowed ?? [];
+        const [section, key] = (p.choices?.config ?? '').split('.');
+        return `${col}${value} は ${allowed.join('、')} のいずれでもありません。salesmetrics.config.yaml で対応付けてください: ${section ?? ''}: { ${key ?? ''}: { ${value}: <${allowed.join('|')}> } }`;
+      }
+      case 'bad_duration':
+        return `${col}${value} は分数として読めません（30 や 12.5 のような 0 以上の数）`;
+      case 'bad_score':
+        return `${col}${value} は ${p.score?.min ?? '?'}〜${p.score?.max ?? '?'} の整数ではありません（${p.score?.type ?? ''} の尺度）`;
+      case 'currency_mismatch':
+        return `${col}${value} は商談の通貨 ${p.expected ?? ''} と違います。換算するには --rates FILE --currency ${p.expected ?? 'CODE'} を指定してください`;
     }
   },
   warning: (text) => `警告: ${text}`,
@@ -386,6 +411,10 @@ export const ja: Messages = {
     const list = [...currencies, ...(blank ? ['通貨の記載なし'] : [])].join('、');
     return `${file} には複数の通貨（${list}）の金額があります。金額の指標は通貨別（by currency）に示し、合計では null になります。換算するには --rates FILE --currency CODE を指定してください`;
   },
+  inputMissing: (file, path, metric, input) =>
+    `${file}: ${path}（${metric}）には${
+      input === 'handoffs' ? '商談ファイルの appointer 列' : ` --${input} FILE `
+    }が必要です。データなしになります`,
   wroteTargets: (file) => `${file} を書き出しました。確認するには: salesmetrics check deals.csv --targets ${file}`,
 
   error,
@@ -436,6 +465,7 @@ export const ja: Messages = {
   $ cat deals.csv | salesmetrics report - --format csv > metrics.csv
   $ salesmetrics report export.csv --map deal_id='商談 ID' --map stage='フェーズ'
   $ salesmetrics report deals.csv --skip-invalid --rejects rejected.csv
+  $ salesmetrics report deals.csv --activities activities.csv --costs costs.csv --surveys surveys.csv --by appointer
 
 終了コード: 0 成功、1 目標に不合格あり（--targets 指定時）、2 使い方・設定・入力のエラー`,
     },
@@ -470,6 +500,12 @@ export const ja: Messages = {
       currency: '--rates で換算する先の通貨（例: JPY）',
       skipInvalid: '不正な行があってもエラーにせず、除外して続ける（件数と警告を表示）',
       rejects: '除外した行を reason 列付きでこの CSV ファイルに書き出す',
+    },
+    inputs: {
+      activities:
+        '活動の CSV（date、owner、type、duration_minutes、deal_id、outcome、channel）: 活動件数・活動時間・アポ獲得・インサイド/フィールド別',
+      costs: '費用の CSV（date または YYYY-MM、amount、category sales|marketing|other、team、channel）: 獲得費用と CAC',
+      surveys: 'アンケート回答の CSV（date、score、type csat|nps、owner、team）: CSAT と NPS',
     },
     init: {
       description: 'コメント付きのターゲットファイルのひな形を書き出す',

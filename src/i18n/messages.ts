@@ -1,6 +1,6 @@
 import type { Dimension } from '../engine/deal.js';
 import type { KgiStatus, KpiStatus, Severity } from '../engine/check/index.js';
-import type { AnyMetricId } from '../engine/metrics/index.js';
+import type { AnyMetricId, MetricInput } from '../engine/metrics/index.js';
 import type { Granularity } from '../engine/periods.js';
 import type { SalesmetricsError } from '../errors.js';
 import type { ReadNote } from '../ingest/deals.js';
@@ -44,6 +44,18 @@ export interface Messages {
     period: string;
     byPeriod(g: Granularity): string;
     byDimension(d: Dimension): string;
+    /** The title of an input's table by period: `Activities by quarter`. */
+    inputByPeriod(input: MetricInput, g: Granularity): string;
+    /** The title of an input's table by group: `Costs by team`. */
+    inputByDimension(input: MetricInput, d: Dimension): string;
+    /** Instead of an input's table by a column its rows do not carry. */
+    notGrouped(input: MetricInput, d: Dimension): string;
+    /** Under the costs by group: costs without a value for the column count in the totals only. */
+    costsInTotalsOnly(d: Dimension): string;
+    /** The title of the `--by channel` comparison. */
+    insideVsOutside: string;
+    /** The title of the appointer × owner matrix. */
+    handoffMatrix: string;
   };
 
   /** The check (table and Markdown). */
@@ -119,6 +131,8 @@ export interface Messages {
   missingField(file: string, what: 'amount' | 'created_date' | 'account'): string;
   /** `blank`: some deals name no currency. */
   mixedCurrencies(file: string, currencies: readonly string[], blank: boolean): string;
+  /** A KGI or KPI (`path` like `kpis[2]`) of a target file whose metric needs an input that was not given. */
+  inputMissing(file: string, path: string, metric: string, input: MetricInput): string;
   wroteTargets(file: string): string;
 
   /** A SalesmetricsError for stderr; English keeps `err.message`. */
@@ -193,6 +207,8 @@ export interface HelpText {
     skipInvalid: string;
     rejects: string;
   };
+  /** The inputs beside deals. */
+  inputs: { activities: string; costs: string; surveys: string };
   init: { description: string; targets: string; force: string };
   schema: { description: string; format: string };
 }
