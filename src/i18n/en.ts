@@ -79,6 +79,25 @@ export const en: Messages = {
       const why = p.reasons.length === 0 ? '' : ` (${p.reasons.join('; ')})`;
       return pieces.join(' → ') + why;
     },
+    chain: 'meetings',
+    chainText: (p) => {
+      const pieces = [
+        `${p.meetings} meetings to hand over (${p.closed} of ${p.handoffs} handoffs closed)`,
+        `${p.calls} calls at ${p.rate} appointments per call`,
+        p.remainingMonths === 0
+          ? 'no month left'
+          : `per month over ${p.remainingMonths}: ${p.meetingsPerMonth} meetings, ${p.callsPerMonth} calls`,
+      ];
+      const why = p.reasons.length === 0 ? '' : ` (${p.reasons.join('; ')})`;
+      return pieces.join(' → ') + why;
+    },
+    appointersText: (rows) =>
+      `per appointer: ${rows
+        .map(
+          (r) =>
+            `${r.appointer} ${r.meetings} meetings, ${r.calls} calls (${r.meetingsPerMonth}, ${r.callsPerMonth} a month)`,
+        )
+        .join('; ')}`,
     markdown: {
       heading: (emoji, status) => `## ${emoji} salesmetrics targets: ${status}`,
       line: (asOf, from, to, summary) => `As of ${asOf} · KPI window ${from} – ${to} · ${summary}`,

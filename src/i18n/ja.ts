@@ -85,6 +85,12 @@ const PLAN_REASON: Readonly<Record<string, string>> = {
     'KGI の期間にまだクローズした商談がないため、受注率がわかりません',
   'the win rate is 0': '受注率が 0 です',
   'no month remains before the deadline': '期限までに残りの月がありません',
+  'no handoff closed yet in the KGI window, so the meetings per closed deal are unknown':
+    'KGI の期間にまだクローズしたトスアップがないため、クローズ 1 件あたりのトスアップ数がわかりません',
+  'no appointment set yet in the KGI window, so the calls per appointment are unknown':
+    'KGI の期間にまだアポ獲得がないため、アポ 1 件あたりの架電数がわかりません',
+  'no activities file, so the calls per appointment are unknown':
+    '活動ファイル（--activities）がないため、アポ 1 件あたりの架電数がわかりません',
 };
 
 /** The title of each input's tables. */
@@ -342,6 +348,25 @@ export const ja: Messages = {
       const why = p.reasons.length === 0 ? '' : `（${p.reasons.map((r) => PLAN_REASON[r] ?? r).join('。')}）`;
       return pieces.join(' → ') + why;
     },
+    chain: 'アポ逆算',
+    chainText: (p) => {
+      const pieces = [
+        `トスアップ ${p.meetings} 件（これまでトスアップ ${p.handoffs} 件中 ${p.closed} 件がクローズ）`,
+        `架電あたりアポ率 ${p.rate} で架電 ${p.calls} 件`,
+        p.remainingMonths === 0
+          ? '残りの月なし'
+          : `残り ${p.remainingMonths} か月で月あたりトスアップ ${p.meetingsPerMonth} 件・架電 ${p.callsPerMonth} 件`,
+      ];
+      const why = p.reasons.length === 0 ? '' : `（${p.reasons.map((r) => PLAN_REASON[r] ?? r).join('。')}）`;
+      return pieces.join(' → ') + why;
+    },
+    appointersText: (rows) =>
+      `アポインター別: ${rows
+        .map(
+          (r) =>
+            `${r.appointer} トスアップ ${r.meetings} 件・架電 ${r.calls} 件（月あたり ${r.meetingsPerMonth} 件・${r.callsPerMonth} 件）`,
+        )
+        .join('、')}`,
     markdown: {
       heading: (emoji, status) => `## ${emoji} salesmetrics 目標の判定: ${SEVERITY[status]}`,
       line: (asOf, from, to, summary) => `${asOf} 時点 · KPI 集計期間 ${from} 〜 ${to} · ${summary}`,

@@ -109,6 +109,30 @@ export interface Messages {
       dealsToClosePerMonth: string;
       reasons: readonly string[];
     }): string;
+    /** The label of the plan's meetings and calls line: `meetings`. */
+    chain: string;
+    /** The plan down the chain: values already formatted, `—` where unknown. */
+    chainText(p: {
+      meetings: string;
+      handoffs: string;
+      closed: string;
+      calls: string;
+      rate: string;
+      remainingMonths: number;
+      meetingsPerMonth: string;
+      callsPerMonth: string;
+      reasons: readonly string[];
+    }): string;
+    /** Each appointer's meetings and calls: values already formatted. */
+    appointersText(
+      rows: readonly {
+        appointer: string;
+        meetings: string;
+        calls: string;
+        meetingsPerMonth: string;
+        callsPerMonth: string;
+      }[],
+    ): string;
     markdown: {
       heading(emoji: string, status: Severity): string;
       line(asOf: string, from: string, to: string, summary: string): string;

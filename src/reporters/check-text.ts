@@ -72,3 +72,41 @@ export function describePlan(k: KgiResult, plan: Plan, style: NumberStyle = {}):
 export function kgiStatusText(k: KgiResult, lang: Lang = 'en'): string {
   return messages(lang).check.kgiStatus(k.status);
 }
+
+/**
+ * The plan's meetings and calls (when the deals name appointers): one line,
+ * and one more for the appointers; none without them.
+ */
+export function describePlanChain(plan: Plan, style: NumberStyle = {}): string[] {
+  const c = plan.meetings;
+  if (c === undefined) return [];
+  const n = (v: number | null): string => (v === null ? '—' : formatCount(v, style.lang));
+  const t = messages(style.lang).check;
+  const lines = [
+    t.chainText({
+      meetings: n(c.meetingsNeeded),
+      handoffs: n(c.handoffs),
+      closed: n(c.handoffsClosed),
+      calls: n(c.callsNeeded),
+      rate: formatValue('call_to_appointment_rate', c.callToAppointmentRate, style),
+      remainingMonths: plan.remainingMonths,
+      meetingsPerMonth: n(c.meetingsNeededPerMonth),
+      callsPerMonth: n(c.callsNeededPerMonth),
+      reasons: c.reasons,
+    }),
+  ];
+  if (c.byAppointer.length > 0) {
+    lines.push(
+      t.appointersText(
+        c.byAppointer.map((a) => ({
+          appointer: a.appointer,
+          meetings: n(a.meetingsNeeded),
+          calls: n(a.callsNeeded),
+          meetingsPerMonth: n(a.meetingsNeededPerMonth),
+          callsPerMonth: n(a.callsNeededPerMonth),
+        })),
+      ),
+    );
+  }
+  return lines;
+}
