@@ -305,7 +305,7 @@ export const ja: Messages = {
     inputByPeriod: (input, g) => `${INPUT_TITLE[input]}（${BY_PERIOD[g]}）`,
     inputByDimension: (input, d) => `${INPUT_TITLE[input]}（${DIMENSION[d] ?? d}別）`,
     notGrouped: (input, d) =>
-      `${INPUT_TITLE[input]}: ${INPUT_TITLE[input]}のデータには${DIMENSION[d] ?? d}がないため、${DIMENSION[d] ?? d}別の値は — です。`,
+      `${INPUT_TITLE[input]}のデータには${DIMENSION[d] ?? d}がないため、${INPUT_TITLE[input]}の指標は${DIMENSION[d] ?? d}別では — です。`,
     costsInTotalsOnly: (d) => `${DIMENSION[d] ?? d}の記載がない費用は合計にのみ含まれます。`,
     insideVsOutside: 'インサイドセールスとフィールドセールスの比較',
     handoffMatrix: 'アポインター × 担当者別のトスアップ（受注 / トスアップ数）',
