@@ -1,3 +1,4 @@
+import { NO_ACTIVITIES } from '../engine/check/plan-chain.js';
 import type { Messages } from './messages.js';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -83,19 +84,22 @@ export const en: Messages = {
     chainText: (p) => {
       const pieces = [
         `${p.meetings} meetings to hand over (${p.closed} of ${p.handoffs} handoffs closed)`,
-        `${p.calls} calls at ${p.rate} appointments per call`,
+        ...(p.callsKnown ? [`${p.calls} calls at ${p.rate} appointments per call`] : []),
         p.remainingMonths === 0
           ? 'no month left'
-          : `per month over ${p.remainingMonths}: ${p.meetingsPerMonth} meetings, ${p.callsPerMonth} calls`,
+          : `per month over ${p.remainingMonths}: ${p.meetingsPerMonth} meetings` +
+            (p.callsKnown ? `, ${p.callsPerMonth} calls` : ''),
       ];
-      const why = p.reasons.length === 0 ? '' : ` (${p.reasons.join('; ')})`;
+      const reasons = p.callsKnown ? p.reasons : p.reasons.filter((r) => r !== NO_ACTIVITIES);
+      const why = reasons.length === 0 ? '' : ` (${reasons.join('; ')})`;
       return pieces.join(' → ') + why;
     },
     appointersText: (rows) =>
       `per appointer: ${rows
-        .map(
-          (r) =>
-            `${r.appointer} ${r.meetings} meetings, ${r.calls} calls (${r.meetingsPerMonth}, ${r.callsPerMonth} a month)`,
+        .map((r) =>
+          r.calls === null
+            ? `${r.appointer} ${r.meetings} meetings (${r.meetingsPerMonth} a month)`
+            : `${r.appointer} ${r.meetings} meetings, ${r.calls} calls (${r.meetingsPerMonth}, ${r.callsPerMonth ?? '—'} a month)`,
         )
         .join('; ')}`,
     markdown: {

@@ -6,6 +6,7 @@ import type { Granularity } from '../engine/periods.js';
 import type { InputLocation, SalesmetricsError } from '../errors.js';
 import type { PresetName } from '../ingest/presets.js';
 import type { RowProblem } from '../ingest/row-problem.js';
+import { NO_ACTIVITIES } from '../engine/check/plan-chain.js';
 import type { Messages } from './messages.js';
 
 /** The metrics' names, in the words Japanese sales teams use. */
@@ -352,19 +353,22 @@ export const ja: Messages = {
     chainText: (p) => {
       const pieces = [
         `トスアップ ${p.meetings} 件（これまでトスアップ ${p.handoffs} 件中 ${p.closed} 件がクローズ）`,
-        `架電あたりアポ率 ${p.rate} で架電 ${p.calls} 件`,
+        ...(p.callsKnown ? [`架電あたりアポ率 ${p.rate} で架電 ${p.calls} 件`] : []),
         p.remainingMonths === 0
           ? '残りの月なし'
-          : `残り ${p.remainingMonths} か月で月あたりトスアップ ${p.meetingsPerMonth} 件・架電 ${p.callsPerMonth} 件`,
+          : `残り ${p.remainingMonths} か月で月あたりトスアップ ${p.meetingsPerMonth} 件` +
+            (p.callsKnown ? `・架電 ${p.callsPerMonth} 件` : ''),
       ];
-      const why = p.reasons.length === 0 ? '' : `（${p.reasons.map((r) => PLAN_REASON[r] ?? r).join('。')}）`;
+      const reasons = p.callsKnown ? p.reasons : p.reasons.filter((r) => r !== NO_ACTIVITIES);
+      const why = reasons.length === 0 ? '' : `（${reasons.map((r) => PLAN_REASON[r] ?? r).join('。')}）`;
       return pieces.join(' → ') + why;
     },
     appointersText: (rows) =>
       `アポインター別: ${rows
-        .map(
-          (r) =>
-            `${r.appointer} トスアップ ${r.meetings} 件・架電 ${r.calls} 件（月あたり ${r.meetingsPerMonth} 件・${r.callsPerMonth} 件）`,
+        .map((r) =>
+          r.calls === null
+            ? `${r.appointer} トスアップ ${r.meetings} 件（月あたり ${r.meetingsPerMonth} 件）`
+            : `${r.appointer} トスアップ ${r.meetings} 件・架電 ${r.calls} 件（月あたり ${r.meetingsPerMonth} 件・${r.callsPerMonth ?? '—'} 件）`,
         )
         .join('、')}`,
     markdown: {

@@ -113,6 +113,8 @@ export interface Messages {
     chain: string;
     /** The plan down the chain: values already formatted, `—` where unknown. */
     chainText(p: {
+      /** Whether activities were given: without them the calls are left out. */
+      callsKnown: boolean;
       meetings: string;
       handoffs: string;
       closed: string;
@@ -128,9 +130,10 @@ export interface Messages {
       rows: readonly {
         appointer: string;
         meetings: string;
-        calls: string;
+        /** `null` without activities. */
+        calls: string | null;
         meetingsPerMonth: string;
-        callsPerMonth: string;
+        callsPerMonth: string | null;
       }[],
     ): string;
     markdown: {

@@ -1,5 +1,5 @@
 import { type AnyMetricId, metricInfo } from '../engine/metrics/index.js';
-import type { KgiResult, KpiCell, Plan } from '../engine/check/index.js';
+import { type KgiResult, type KpiCell, NO_ACTIVITIES, type Plan } from '../engine/check/index.js';
 import { type Lang, messages } from '../i18n/index.js';
 import { formatCount, formatMetric, type NumberStyle } from './format.js';
 
@@ -82,8 +82,10 @@ export function describePlanChain(plan: Plan, style: NumberStyle = {}): string[]
   if (c === undefined) return [];
   const n = (v: number | null): string => (v === null ? '—' : formatCount(v, style.lang));
   const t = messages(style.lang).check;
+  const callsKnown = !c.reasons.includes(NO_ACTIVITIES);
   const lines = [
     t.chainText({
+      callsKnown,
       meetings: n(c.meetingsNeeded),
       handoffs: n(c.handoffs),
       closed: n(c.handoffsClosed),
@@ -95,15 +97,16 @@ export function describePlanChain(plan: Plan, style: NumberStyle = {}): string[]
       reasons: c.reasons,
     }),
   ];
-  if (c.byAppointer.length > 0) {
+  // Per appointer only while meetings are still needed.
+  if (c.byAppointer.length > 0 && (c.meetingsNeeded ?? 0) > 0) {
     lines.push(
       t.appointersText(
         c.byAppointer.map((a) => ({
           appointer: a.appointer,
           meetings: n(a.meetingsNeeded),
-          calls: n(a.callsNeeded),
+          calls: callsKnown ? n(a.callsNeeded) : null,
           meetingsPerMonth: n(a.meetingsNeededPerMonth),
-          callsPerMonth: n(a.callsNeededPerMonth),
+          callsPerMonth: callsKnown ? n(a.callsNeededPerMonth) : null,
         })),
       ),
     );

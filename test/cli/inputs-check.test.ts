@@ -155,6 +155,22 @@ describe('salesmetrics check on the metrics of activities, costs, surveys and ha
     });
   });
 
+  it('without --activities the plan line gives the meetings alone', async () => {
+    const r = await runCli([
+      'check',
+      'fixtures/funnel-deals.csv',
+      '--targets',
+      'fixtures/targets-funnel.yaml',
+      '--as-of',
+      '2025-02-28',
+    ]);
+    const lines = r.stdout.split('\n');
+    expect(lines.slice(5, 7)).toEqual([
+      '    meetings: 15 meetings to hand over (2 of 3 handoffs closed) → per month over 1: 15 meetings',
+      '    meetings: per appointer: Kato 10 meetings (10 a month); Kobayashi 5 meetings (5 a month)',
+    ]);
+  });
+
   it('a deals file without an appointer column: no meetings in the plan, and the funnel KPI has no data', async () => {
     const r = await runCli([
       'check',

@@ -38,6 +38,9 @@ export interface MeetingPlan {
   reasons: string[];
 }
 
+/** The reason the calls are unknown when no activities file was given. */
+export const NO_ACTIVITIES = 'no activities file, so the calls per appointment are unknown';
+
 /** ⌈a × b / c⌉ for non-negative integers and c > 0, exactly. */
 function ceilMulDiv(a: number, b: number, c: number): number {
   const n = BigInt(a) * BigInt(b);
@@ -91,7 +94,7 @@ export function extendPlan(
     else meetings = ceilMulDiv(plan.dealsToClose, handoffs, closed);
   }
   const withActivities = totals.activities_call !== undefined;
-  if (!withActivities) reasons.push('no activities file, so the calls per appointment are unknown');
+  if (!withActivities) reasons.push(NO_ACTIVITIES);
   else if (meetings !== null && meetings > 0 && (totals.appointments_set ?? 0) === 0)
     reasons.push('no appointment set yet in the KGI window, so the calls per appointment are unknown');
   const calls = withActivities ? callsFor(meetings, totals.activities_call, totals.appointments_set) : null;
