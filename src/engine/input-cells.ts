@@ -94,7 +94,7 @@ export function mergeInputAggregates<C>(
   b: InputAggregate<C>,
   kind: CellKind<C>,
 ): InputAggregate<C> {
-  const out: InputAggregate<C> = { ...createInputAggregate<C>(a.options, a.dims) };
+  const out = createInputAggregate<C>(a.options, a.dims);
   for (const src of [a, b]) {
     out.rows += src.rows;
     for (const d of [src.firstDay, src.lastDay]) {
