@@ -177,6 +177,8 @@ function error(err: SalesmetricsError): string {
       return file === ''
         ? '日付のある商談がありません。ターゲットファイルに window.from を書くか、--from を指定してください'
         : `${file}: 日付のある商談がありません。--from と --to で期間を指定してください`;
+    case 'stdin_twice':
+      return '標準入力（-）から読めるのは 1 つの入力だけです。ほかはファイルで指定してください';
     case 'file_exists':
       return err.args.file === undefined
         ? msg
@@ -191,6 +193,15 @@ function missingColumn(err: SalesmetricsError, file: string): string {
   if (err.args.found !== undefined)
     return `${file}: currency,rate の列が必要です。見つかった列: ${str(err.args.found)}`;
   const a = err.args;
+  if (a.input !== undefined) {
+    // A missing column of activities, costs or surveys: the fix is in the config file.
+    const what =
+      a.mappedHeader === undefined
+        ? `列 ${str(a.fields)} が見つかりません`
+        : `列 \`${str(a.mappedHeader)}\`（${str(a.mappedField)} に対応付け）が見つかりません`;
+    const guess = str(a.guesses) === '' ? '' : `${str(a.guesses)} のことですか？ `;
+    return `${file}: ${what}。見つかった列: ${str(a.headers)} — ${guess}salesmetrics.config.yaml で対応付けてください: ${str(a.configLine)}`;
+  }
   if (a.flags === undefined) return err.message;
   const what =
     a.mappedHeader === undefined

@@ -108,6 +108,31 @@ describe('a Japanese activity export', () => {
   });
 });
 
+describe('errors of the other inputs in Japanese', () => {
+  it('a missing column names the config lines that map it', async () => {
+    const r = await runCli([
+      'report',
+      'fixtures/funnel-deals.csv',
+      '--surveys',
+      'fixtures/funnel-costs.csv',
+      '--lang',
+      'ja',
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'salesmetrics: fixtures/funnel-costs.csv: 列 `score`, `type` が見つかりません。見つかった列: date, amount, category, team, channel — salesmetrics.config.yaml で対応付けてください: surveys: { columns: { score: <header>, type: <header> } }\n',
+    );
+  });
+
+  it('two inputs from standard input', async () => {
+    const r = await runCli(['report', '-', '--costs', '-', '--lang', 'ja']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'salesmetrics: 標準入力（-）から読めるのは 1 つの入力だけです。ほかはファイルで指定してください\n',
+    );
+  });
+});
+
 describe('salesmetrics report --lang ja with every input', () => {
   it('titles each input’s tables and names its metrics in Japanese, every table aligned', async () => {
     const r = await runCli(['report', ...FILES, '--by', 'channel', '--lang', 'ja']);
