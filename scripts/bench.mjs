@@ -10,6 +10,12 @@
 //   --runs K|LIST     timed repetitions per size; one number for every size or
 //                     one per size (default: 3 for the first size, 1 for the others)
 //   --startup-runs M  repetitions of the start-up measurement (default 15)
+//   --activities [LIST]  instead: the activities check. Measures `report` of a
+//                     100,000-deal file with `--activities` of each size in LIST
+//                     (default 1000000,10000000 activity rows), one run each,
+//                     and the growth of its peak RSS from the first size to the
+//                     last (memory must not grow with activity rows)
+//   --activities-deals M  deals in that check (default 100000)
 //
 // For each size N it generates bench-data/deals-N.csv with scripts/gen-deals.mjs
 // (reused when bench-data/deals-N.csv.meta.json says it has N rows, the same
@@ -37,6 +43,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = resolve(ROOT, 'bench-data');
 const GEN = resolve(ROOT, 'scripts/gen-deals.mjs');
+const GEN_ACTIVITIES = resolve(ROOT, 'scripts/gen-activities.mjs');
 const BASELINE = resolve(ROOT, 'scripts/bench-baseline.mjs');
 const RSS_HOOK = pathToFileURL(resolve(ROOT, 'scripts/bench-rss.mjs')).href;
 const CLI = resolve(ROOT, 'bin/salesmetrics.js');
@@ -46,7 +53,14 @@ const TARGETS = { ratio: 1.15, rssGrowthPct: 20, startupRatio: 1.7 };
 
 // ------------------------------------------------------------- options ----
 function parseArgs(argv) {
-  const opts = { rows: [1_000_000, 3_000_000], runs: null, startupRuns: 15, quick: false };
+  const opts = {
+    rows: [1_000_000, 3_000_000],
+    runs: null,
+    startupRuns: 15,
+    quick: false,
+    activities: null,
+    activitiesDeals: 100_000,
+  };
   const ints = (s, flag) => {
     const list = String(s ?? '')
       .split(',')
@@ -73,6 +87,17 @@ function parseArgs(argv) {
         break;
       case '--startup-runs':
         opts.startupRuns = ints(value(), '--startup-runs')[0];
+        break;
+      case '--activities': {
+        const next = inline ?? argv[i + 1];
+        if (next !== undefined && /^[\d_,]+$/.test(next)) {
+          opts.activities = ints(next, '--activities');
+          if (inline === undefined) i++;
+        } else opts.activities = [1_000_000, 10_000_000];
+        break;
+      }
+      case '--activities-deals':
+        opts.activitiesDeals = ints(value(), '--activities-deals')[0];
         break;
       case '-h':
       case '--help':
@@ -153,13 +178,16 @@ function warmCache(file) {
   });
 }
 
-const generatorId = () => createHash('sha256').update(readFileSync(GEN)).digest('hex').slice(0, 16);
+const generatorId = (script = GEN) => createHash('sha256').update(readFileSync(script)).digest('hex').slice(0, 16);
 
-/** bench-data/deals-N.csv, generated unless a matching one is already there. */
-async function dataFile(n) {
-  const file = resolve(DATA, `deals-${n}.csv`);
+/**
+ * bench-data/deals-N.csv (or, with `what`, another generator's file, e.g.
+ * activities-N.csv), generated unless a matching one is already there.
+ */
+async function dataFile(n, what = { prefix: 'deals', script: GEN, args: [] }) {
+  const file = resolve(DATA, `${what.prefix}-${n}.csv`);
   const metaFile = `${file}.meta.json`;
-  const gen = generatorId();
+  const gen = `${generatorId(what.script)}${what.args.length === 0 ? '' : ` ${what.args.join(' ')}`}`;
   if (existsSync(file) && existsSync(metaFile)) {
     try {
       const meta = JSON.parse(readFileSync(metaFile, 'utf8'));
@@ -173,8 +201,8 @@ async function dataFile(n) {
   }
   log(`  data: generating ${relative(ROOT, file)} (${intl(n)} rows)…`);
   mkdirSync(DATA, { recursive: true });
-  const r = await runNode([GEN, String(n), file]);
-  ensureOk('gen-deals', r);
+  const r = await runNode([what.script, String(n), file, ...what.args]);
+  ensureOk(`gen-${what.prefix}`, r);
   const bytes = statSync(file).size;
   writeFileSync(metaFile, JSON.stringify({ rows: n, bytes, generator: gen }, null, 2) + '\n');
   log(`  data: generated in ${fmt(r.seconds)} s (${fmt(bytes / 1048576, 1)} MiB)`);
@@ -343,6 +371,84 @@ function environment() {
   };
 }
 
+// ------------------------------------------------------- activities ----
+/**
+ * The activities check: `report DEALS --activities FILE --format json` for
+ * each size, one run each, its time, rows per second (activity rows) and
+ * peak RSS.
+ */
+async function measureActivities(sizes, dealsCount) {
+  log(`\n== activities: ${sizes.map(intl).join(', ')} rows with ${intl(dealsCount)} deals, one run each ==`);
+  const deals = await dataFile(dealsCount);
+  const out = [];
+  for (const n of sizes) {
+    const data = await dataFile(n, { prefix: 'activities', script: GEN_ACTIVITIES, args: [String(dealsCount)] });
+    await warmCache(data.file);
+    const args = ['--import', RSS_HOOK, CLI, 'report', deals.file, '--activities', data.file, '--format', 'json'];
+    const r = await runNode(args, { captureStdout: true });
+    ensureOk(`report --activities (${relative(ROOT, data.file)})`, r);
+    const json = JSON.parse(r.stdout);
+    const read = json.inputs.activities;
+    if (read.rows !== n || read.used + read.rejected !== read.rows) {
+      throw new Error(
+        `report read ${read.rows} activity rows (${read.used} used, ${read.rejected} rejected), expected ${n}`,
+      );
+    }
+    const res = {
+      activityRows: n,
+      deals: dealsCount,
+      file: relative(ROOT, data.file),
+      fileMiB: round(data.bytes / 1048576, 1),
+      seconds: round(r.seconds),
+      cpuSeconds: round(r.cpuSeconds),
+      activityRowsPerSecond: Math.round(n / r.seconds),
+      peakRssMB: r.maxRssKiB === null ? null : round(r.maxRssKiB / 1024, 1),
+      activities: json.totals.activities,
+      activityHours: round(json.totals.activity_hours, 1),
+    };
+    log(
+      `  ${intl(n)} activity rows (${fmt(res.fileMiB, 1)} MiB): ${fmt(res.seconds)} s (CPU ${fmt(res.cpuSeconds)} s), ` +
+        `${intl(res.activityRowsPerSecond)} rows/s, peak RSS ${fmt(res.peakRssMB, 1)} MB`,
+    );
+    out.push(res);
+  }
+  return out;
+}
+
+async function mainActivities(opts, env) {
+  const sizes = await measureActivities(opts.activities, opts.activitiesDeals);
+  const first = sizes[0];
+  const last = sizes[sizes.length - 1];
+  const growth =
+    sizes.length >= 2 && first.peakRssMB && last.peakRssMB !== null
+      ? round(((last.peakRssMB - first.peakRssMB) / first.peakRssMB) * 100, 1)
+      : null;
+  log('\n=== Summary: activities ===');
+  log(
+    table([
+      ['activity rows', 'seconds', 'rows/s', 'peak RSS MB'],
+      ...sizes.map((x) => [intl(x.activityRows), fmt(x.seconds), intl(x.activityRowsPerSecond), fmt(x.peakRssMB, 1)]),
+    ]),
+  );
+  if (growth !== null) {
+    log(
+      `\npeak RSS ${intl(first.activityRows)} → ${intl(last.activityRows)} activity rows: ${fmt(first.peakRssMB, 1)} → ` +
+        `${fmt(last.peakRssMB, 1)} MB = ${fmt(growth, 1)}% (target < ${TARGETS.rssGrowthPct}%) ${mark(growth < TARGETS.rssGrowthPct)}`,
+    );
+  }
+  mkdirSync(DATA, { recursive: true });
+  const file = resolve(DATA, 'results-activities.json');
+  writeFileSync(
+    file,
+    JSON.stringify(
+      { ...env, loadAvgAtEnd: loadavg().map((x) => round(x, 2)), sizes, rssGrowthPercent: growth },
+      null,
+      2,
+    ) + '\n',
+  );
+  log(`results written to ${relative(ROOT, file)}`);
+}
+
 // ------------------------------------------------------------- output ----
 function table(rows) {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
@@ -365,6 +471,10 @@ async function main() {
   }
   const env = environment();
   log(`salesmetrics benchmark — node ${env.node}, ${env.cpus} × ${env.cpu}, load ${env.loadAvgAtStart.join(' ')}`);
+  if (opts.activities !== null) {
+    await mainActivities(opts, env);
+    return;
+  }
   log(`sizes ${opts.rows.map(intl).join(', ')}; runs ${opts.runs.join(', ')}; start-up runs ${opts.startupRuns}`);
 
   const sizes = [];

@@ -1,10 +1,17 @@
 #!/usr/bin/env node
 // Deterministic generator for fixtures/deals.csv: a synthetic B2B CRM export
 // of ~200 deals over two fiscal years (FY2024: 2024-04-01..2025-03-31,
-// FY2025: 2025-04-01..2026-03-31). No dependencies and no Math.random: the
-// output is byte-identical on every run.
+// FY2025: 2025-04-01..2026-03-31), and, next to it, the activities, costs
+// and survey responses of the same sales organisation (activities.csv,
+// costs.csv, surveys.csv: same owners, teams, accounts, deal ids and dates).
+// No dependencies and no Math.random: the output is byte-identical on every
+// run.
 //
-// Usage: node scripts/make-sample-deals.mjs [output-path]
+// The deals' values come from the first generator alone; the appointer
+// column and the other files from a second one, so that adding them left
+// every earlier value of deals.csv as it was.
+//
+// Usage: node scripts/make-sample-deals.mjs [deals-output-path]
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -13,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 const SEED = 20240401;
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = resolve(process.argv[2] ?? `${ROOT}/fixtures/deals.csv`);
+const DIR = dirname(OUT);
 
 // ---------------------------------------------------------------- PRNG ----
 function mulberry32(a) {
@@ -214,6 +222,7 @@ function makeDeal(acct, status, created, close, kind, factor = 1) {
   const owner = chance(0.85) ? acct.owner : pick(ownersOf(acct.owner.team));
   const deal = {
     acct,
+    kind,
     owner,
     name: dealName(acct, kind, close ?? created),
     source: kind === 'new' ? weighted(SOURCES, SOURCE_WEIGHTS[acct.segment]) : pick(['inbound', 'outbound']),
@@ -331,6 +340,28 @@ const stamp = new Map([
 const won = deals.filter((d) => d.status === 'won');
 const noCreated = new Set([won[30], won[61], won[77]]);
 
+// ------------------------------------------------- appointers (second PRNG) ----
+// Inside sales sets the first meeting of most new deals the field teams
+// close: two appointers who own no deal, and now and then the inside closers.
+const rand2 = mulberry32(SEED + 1);
+const int2 = (lo, hi) => lo + Math.floor(rand2() * (hi - lo + 1));
+const pick2 = (arr) => arr[Math.floor(rand2() * arr.length)];
+const chance2 = (p) => rand2() < p;
+const APPOINTERS = [
+  { name: 'Kobayashi', team: 'Inside' },
+  { name: 'Kato', team: 'Inside' },
+  { name: 'Kobayashi', team: 'Inside' },
+  { name: 'Kato', team: 'Inside' },
+  { name: 'Yamamoto', team: 'Inside' },
+  { name: 'Nakamura', team: 'Inside' },
+];
+deals.forEach((d, i) => {
+  d.id = `D-${String(i + 1).padStart(4, '0')}`;
+  const handedOver =
+    d.owner.channel === 'outside' && d.kind === 'new' && ['inbound', 'outbound', 'event'].includes(d.source);
+  d.appointer = handedOver && chance2(0.8) ? pick2(APPOINTERS).name : '';
+});
+
 const HEADER = [
   'deal_id',
   'deal_name',
@@ -348,6 +379,7 @@ const HEADER = [
   'close_date',
   'expected_close_date',
   'probability',
+  'appointer',
 ];
 const csvField = (v) => {
   const s = String(v ?? '');
@@ -380,12 +412,124 @@ deals.forEach((d, i) => {
       close,
       expected,
       probability,
+      d.appointer,
     ]
       .map(csvField)
       .join(','),
   );
 });
 
-mkdirSync(dirname(OUT), { recursive: true });
+mkdirSync(DIR, { recursive: true });
 writeFileSync(OUT, lines.join('\n') + '\n', 'utf8');
 console.log(`wrote ${deals.length} deals to ${OUT}`);
+
+// ---------------------------------------------------------- activities ----
+// Per deal: the appointer's calls (the last one sets the meeting) before it
+// is created, then the owner's visits, meetings, calls and e-mails until it
+// closes; besides, the appointers' prospecting calls that lead to no deal.
+const toCsv = (header, rows) => [header.join(','), ...rows.map((r) => r.map(csvField).join(','))].join('\n') + '\n';
+const byName = new Map(OWNERS.map((o) => [o.name, o]));
+const teamOf = (name) => byName.get(name)?.team ?? 'Inside';
+const activities = [];
+const act = (day, owner, type, minutes, deal, outcome = '') => {
+  if (day < START || day > END) return;
+  activities.push({ day, owner, type, minutes, deal: deal?.id ?? '', account: deal?.acct.id ?? '', outcome });
+};
+const CALL_OUTCOMES = ['no_answer', 'connected', 'left_voicemail', 'connected'];
+const VISITS = { enterprise: [3, 6], 'mid-market': [2, 4], smb: [1, 2] };
+for (const d of deals) {
+  if (d.appointer !== '') {
+    const calls = int2(2, 5);
+    for (let k = calls; k >= 1; k--) {
+      const day = d.created - (k === 1 ? int2(0, 2) : int2(3, 25));
+      act(
+        day,
+        d.appointer,
+        k === 1 ? 'call' : pick2(['call', 'call', 'email']),
+        k === 1 ? int2(5, 15) : int2(2, 10),
+        d,
+        k === 1 ? 'appointment_set' : pick2(CALL_OUTCOMES),
+      );
+    }
+  }
+  const last = d.close ?? END;
+  const span = Math.max(1, last - d.created);
+  const at = () => d.created + Math.floor(rand2() * span);
+  if (d.owner.channel === 'outside') {
+    const [lo, hi] = VISITS[d.acct.segment];
+    for (let k = int2(lo, hi); k > 0; k--)
+      act(at(), d.owner.name, chance2(0.6) ? 'visit' : 'meeting', 15 * int2(3, 8), d);
+    for (let k = int2(0, 3); k > 0; k--) act(at(), d.owner.name, 'email', 5, d);
+    if (chance2(0.3)) act(at(), d.owner.name, 'video', 15 * int2(2, 4), d);
+  } else {
+    for (let k = int2(2, 5); k > 0; k--) act(at(), d.owner.name, 'call', int2(5, 20), d, pick2(CALL_OUTCOMES));
+    for (let k = int2(1, 3); k > 0; k--) act(at(), d.owner.name, 'video', 15 * int2(2, 4), d);
+    for (let k = int2(1, 3); k > 0; k--) act(at(), d.owner.name, 'email', 5, d);
+  }
+}
+for (let m = 0; m < 24; m++) {
+  const first = monthStart(START, m);
+  const days = monthStart(START, m + 1) - first;
+  for (const name of ['Kobayashi', 'Kato']) {
+    for (let k = int2(20, 35); k > 0; k--) {
+      const acct = pick2(ACCOUNTS);
+      const outcome = chance2(0.04) ? 'appointment_set' : pick2(CALL_OUTCOMES);
+      act(first + int2(0, days - 1), name, chance2(0.85) ? 'call' : 'email', int2(1, 12), { id: '', acct }, outcome);
+    }
+  }
+}
+activities.sort((a, b) => a.day - b.day || a.owner.localeCompare(b.owner) || a.deal.localeCompare(b.deal));
+const ACTIVITY_HEADER = ['date', 'owner', 'team', 'type', 'duration_minutes', 'deal_id', 'account_id', 'outcome'];
+writeFileSync(
+  `${DIR}/activities.csv`,
+  toCsv(
+    ACTIVITY_HEADER,
+    activities.map((a) => [fromDay(a.day), a.owner, teamOf(a.owner), a.type, a.minutes, a.deal, a.account, a.outcome]),
+  ),
+  'utf8',
+);
+console.log(`wrote ${activities.length} activities to ${DIR}/activities.csv`);
+
+// --------------------------------------------------------------- costs ----
+// Monthly: each team's sales cost, marketing (web ads for inside sales,
+// events for the field, content for everyone), and office rent (other).
+const costs = [];
+const yen = (lo, hi) => int2(lo / 10_000, hi / 10_000) * 10_000;
+for (let m = 0; m < 24; m++) {
+  const month = fromDay(monthStart(START, m)).slice(0, 7);
+  costs.push([month, yen(1_900_000, 2_100_000), 'sales', 'Enterprise', 'outside']);
+  costs.push([month, yen(1_600_000, 1_800_000), 'sales', 'SMB', 'outside']);
+  costs.push([month, yen(1_850_000, 2_000_000), 'sales', 'Inside', 'inside']);
+  costs.push([month, yen(300_000, 600_000), 'marketing', '', 'inside']);
+  if (m % 3 === 1) costs.push([month, yen(800_000, 2_000_000), 'marketing', '', 'outside']);
+  costs.push([month, 150_000, 'marketing', '', '']);
+  costs.push([month, 900_000, 'other', '', '']);
+}
+writeFileSync(`${DIR}/costs.csv`, toCsv(['date', 'amount', 'category', 'team', 'channel'], costs), 'utf8');
+console.log(`wrote ${costs.length} cost lines to ${DIR}/costs.csv`);
+
+// ------------------------------------------------------------- surveys ----
+// A CSAT survey after most won deals, and an NPS survey of the customers
+// every April and October.
+const surveys = [];
+const CSAT = { enterprise: [2, 5], 'mid-market': [2, 5], smb: [1, 5] };
+for (const d of deals) {
+  if (d.status !== 'won' || !chance2(0.7)) continue;
+  const day = d.close + int2(14, 45);
+  if (day > END) continue;
+  const [lo, hi] = CSAT[d.acct.segment];
+  const score = Math.max(lo, Math.min(hi, int2(lo, hi) + (chance2(0.5) ? 1 : 0)));
+  surveys.push([fromDay(day), 'csat', score, d.acct.id, d.owner.name, d.owner.team]);
+}
+for (let m = 0; m < 24; m += 6) {
+  const first = monthStart(START, m);
+  for (const acct of ACCOUNTS) {
+    const bought = (wonByAccount.get(acct.id) ?? []).some((w) => w.close < first);
+    if (!bought || !chance2(0.6)) continue;
+    const score = Math.min(10, int2(5, 10) + (chance2(0.5) ? 1 : 0));
+    surveys.push([fromDay(first + int2(0, 27)), 'nps', score, acct.id, acct.owner.name, acct.owner.team]);
+  }
+}
+surveys.sort((a, b) => a[0].localeCompare(b[0]) || a[3].localeCompare(b[3]));
+writeFileSync(`${DIR}/surveys.csv`, toCsv(['date', 'type', 'score', 'account_id', 'owner', 'team'], surveys), 'utf8');
+console.log(`wrote ${surveys.length} survey responses to ${DIR}/surveys.csv`);

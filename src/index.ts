@@ -7,6 +7,16 @@ export { SalesmetricsError, UsageError, InputError, type InputLocation } from '.
 export { readDeals, type ReadDealsOptions, type ReadDealsResult, type DealsProfile } from './ingest/deals.js';
 export { readCsv, type CsvSink } from './ingest/csv-records.js';
 export {
+  ACTIVITY_FIELDS,
+  readActivities,
+  type ActivitiesProfile,
+  type ReadActivitiesOptions,
+  type ReadActivitiesResult,
+} from './ingest/activities.js';
+export { COST_FIELDS, readCosts, type CostsProfile, type ReadCostsOptions } from './ingest/costs.js';
+export { SURVEY_FIELDS, readSurveys, type SurveysProfile, type ReadSurveysOptions } from './ingest/surveys.js';
+export type { InputProfile, ReadInputResult } from './ingest/input-table.js';
+export {
   DEAL_FIELDS,
   type DealField,
   normalizeHeader,

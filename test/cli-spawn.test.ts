@@ -63,6 +63,30 @@ describe('bin/salesmetrics.js', () => {
     expect(r.stdout).not.toContain('\u001b[');
   });
 
+  it('the README main command: the four sample files, a table per input, exit 0', async () => {
+    const r = await salesmetrics([
+      'report',
+      DEALS,
+      '--activities',
+      'fixtures/activities.csv',
+      '--costs',
+      'fixtures/costs.csv',
+      '--surveys',
+      'fixtures/surveys.csv',
+    ]);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    const lines = r.stdout.split('\n');
+    expect(lines.slice(1, 5).map((l) => l.slice(0, l.indexOf(':')))).toEqual([
+      DEALS,
+      'fixtures/activities.csv',
+      'fixtures/costs.csv',
+      'fixtures/surveys.csv',
+    ]);
+    for (const title of ['Handoffs by month', 'Activities by month', 'Costs by month', 'Surveys by month'])
+      expect(lines).toContain(title);
+    expect(r.stdout).not.toContain('\u001b[');
+  });
+
   it('report --format json prints one parseable schemaVersion 1 document of the 200 rows', async () => {
     const r = await salesmetrics(['report', DEALS, '--format', 'json']);
     expect(r).toMatchObject({ code: 0, stderr: '' });

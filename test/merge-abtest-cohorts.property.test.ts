@@ -52,7 +52,7 @@ const rowArb: fc.Arbitrary<[Omit<Deal, 'dealId'>, string]> = fc
     const open = status === 'open';
     const closeDate = open ? null : BASE + day;
     const createdDate = !createdKnown ? null : open ? BASE + day : BASE + day - cycle;
-    const dims = { owner: '', team: '', segment: '', channel: '', source: '', currency };
+    const dims = { owner: '', team: '', segment: '', channel: '', source: '', currency, appointer: '' };
     return [{ status, amount, closeDate, createdDate, account, dims }, variant];
   });
 

@@ -30,6 +30,7 @@ const dimsArb: fc.Arbitrary<Record<Dimension, string>> = fc.record({
   channel: pool(['inside', 'outside']),
   source: pool(['inbound', 'outbound', 'event']),
   currency: pool(['JPY', 'USD']),
+  appointer: pool(['Kato', 'Kobayashi']),
 });
 
 /** A valid deal (as ingestion would let through), without its id. */
@@ -165,7 +166,15 @@ describe('first-won ties (one account, several won deals on its first day, one t
         createdDate: BASE,
         closeDate: BASE + 10,
         account: 'A-1',
-        dims: { owner: '', team: `team of ${dealId}`, segment: '', channel: '', source: '', currency: '' },
+        dims: {
+          owner: '',
+          team: `team of ${dealId}`,
+          segment: '',
+          channel: '',
+          source: '',
+          currency: '',
+          appointer: '',
+        },
       })),
     );
   const setup: Setup = { by: 'team', granularity: 'month', fiscalYearStart: 1 };

@@ -48,7 +48,7 @@ const dealArb: fc.Arbitrary<Omit<Deal, 'dealId'>> = fc
       closeDate: open ? null : BASE + r.day,
       createdDate: !r.createdKnown ? null : open ? BASE + r.day : BASE + r.day - r.cycle,
       account: null,
-      dims: { owner: '', team: '', segment: r.segment, channel: '', source: '', currency: r.currency },
+      dims: { owner: '', team: '', segment: r.segment, channel: '', source: '', currency: r.currency, appointer: '' },
       stage: r.stage,
       expectedCloseDate: r.expected === null ? null : BASE + r.expected,
       probability: r.probability,

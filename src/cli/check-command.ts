@@ -1,4 +1,4 @@
-import type { Day } from '../engine/calendar.js';
+import { dayFromYMD, type Day } from '../engine/calendar.js';
 import type { Severity } from '../engine/check/index.js';
 import type { Granularity } from '../engine/periods.js';
 import { UsageError } from '../errors.js';
@@ -8,10 +8,11 @@ import { renderCheckMarkdown } from '../reporters/check-markdown.js';
 import { renderCheckTable } from '../reporters/check-table.js';
 import type { NumberStyle } from '../reporters/format.js';
 import { chalkFor } from './color.js';
-import { dealsInput } from './inputs.js';
-import { type DealsInputOptions, ingestDeals } from './deals-input.js';
+import { allInputs } from './inputs.js';
+import type { DealsInputOptions } from './deals-input.js';
+import { ingestAll, missingInputWarnings } from './all-inputs.js';
+import { messages } from '../i18n/index.js';
 import { type CliIO, EXIT } from './io.js';
-import { checkExitCode, today } from './check-exit.js';
 import { loadTargets, prepareCheck } from './targets-check.js';
 
 /** The options of `salesmetrics check`, as parsed. */
@@ -25,6 +26,17 @@ export interface CheckCommandOptions extends DealsInputOptions {
   format: 'table' | 'json' | 'markdown' | 'junit';
   failOn: Severity;
   color: boolean;
+}
+
+/** Today's calendar date where the user is: the only place the clock is read. */
+export function today(io: CliIO): Day {
+  const now = io.now?.() ?? new Date();
+  return dayFromYMD(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+/** The exit code of a check: 1 when anything failed, or warned with `--fail-on warn`. */
+export function checkExitCode(status: Severity, failOn: Severity): number {
+  return status === 'fail' || (failOn === 'warn' && status === 'warn') ? EXIT.targetsMissed : EXIT.ok;
 }
 
 /** Runs `salesmetrics check FILE --targets targets.yaml`. Returns the exit code. */
@@ -42,16 +54,36 @@ export async function checkCommand(io: CliIO, file: string, opts: CheckCommandOp
       granularity: opts.period ?? targets.period ?? 'month',
       fiscalYearStart: opts.fiscalYearStart ?? targets.fiscal_year_start ?? 1,
     },
+    given: {
+      activities: opts.activities !== undefined,
+      costs: opts.costs !== undefined,
+      surveys: opts.surveys !== undefined,
+    },
   });
-  const read = await ingestDeals(io, file, opts, check.aggregates, targets.deals);
-  if (read === null) return EXIT.error;
-  const result = check.finish(read);
+  const reads = await ingestAll(
+    io,
+    file,
+    opts,
+    {
+      deal: check.aggregates,
+      activity: (activity) => check.addActivity(activity),
+      cost: (cost) => check.addCost(cost),
+      survey: (response) => check.addSurvey(response),
+    },
+    targets.deals,
+  );
+  if (reads === null) return EXIT.error;
+  const read = reads.deals;
+  const t = messages(opts.lang ?? 'en');
+  for (const w of missingInputWarnings(opts.targets, targets, reads, opts.lang))
+    io.stderr.write(`salesmetrics: ${t.warning(w)}\n`);
+  const result = check.finish({ deals: read, durations: reads.activities?.hasDurations ?? true });
   // Amounts read `￥1,234` in Japanese when every deal is in JPY.
   const only = read.currencies.length === 1 ? read.currencies[0] : undefined;
   const style: NumberStyle = { lang: opts.lang ?? 'en', ...(only === undefined ? {} : { currency: only }) };
   switch (opts.format) {
     case 'json': {
-      const inputs = dealsInput(file, read);
+      const inputs = allInputs(file, opts, reads);
       io.stdout.write(JSON.stringify(toJsonCheck(result, inputs), null, 2) + '\n');
       break;
     }

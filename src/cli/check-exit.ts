@@ -12,4 +12,3 @@ export function today(io: CliIO): Day {
 export function checkExitCode(status: Severity, failOn: Severity): number {
   return status === 'fail' || (failOn === 'warn' && status === 'warn') ? EXIT.targetsMissed : EXIT.ok;
 }
-

@@ -2,7 +2,7 @@ import { createReadStream, createWriteStream, existsSync, statSync, type WriteSt
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Stringifier } from 'csv-stringify';
-import { addDeal, type DealAggregate } from '../engine/aggregate.js';
+import { addDealToInputs, type InputAggregates } from '../engine/input-report.js';
 import type { Deal } from '../engine/deal.js';
 import { DEFAULT_CONFIG } from '../config/default-config.js';
 import type { DealsInputConfig } from '../config/schema.js';
@@ -40,6 +40,10 @@ export interface DealsInputOptions {
   lang?: Lang;
   /** Read a large file in this many parts at once. @default 'auto' */
   jobs?: number | 'auto';
+  /** `--activities`, `--costs`, `--surveys`: the inputs beside deals. */
+  activities?: string;
+  costs?: string;
+  surveys?: string;
 }
 
 /**
@@ -117,12 +121,13 @@ function fileSize(path: string): number | null {
   }
 }
 
-function openInput(io: CliIO, file: string): Readable {
+/** The stream of an input file, or standard input for `-`. */
+export function openInput(io: CliIO, file: string): Readable {
   return file === '-' ? io.stdin : createReadStream(resolve(io.cwd, file));
 }
 
 /** How many rejected rows are printed before the count. */
-const SHOWN_ROWS = 10;
+export const SHOWN_ROWS = 10;
 
 /** A rejected row's problems: `column amount: …; column close_date: …`. */
 function describeRow(problems: readonly RowProblem[], lang: Lang): string {
@@ -130,13 +135,13 @@ function describeRow(problems: readonly RowProblem[], lang: Lang): string {
 }
 
 /** One line for a rejected row: `deals.csv:12: column amount: …; column close_date: …`. */
-function formatRejectedRow(problems: readonly RowProblem[], lang: Lang): string {
+export function formatRejectedRow(problems: readonly RowProblem[], lang: Lang): string {
   const p = problems[0];
   return p === undefined ? '' : `${p.file}:${p.line}: ${describeRow(problems, lang)}`;
 }
 
 /** A `--rejects` file: the rejected rows as they were, plus a `reason` column. */
-class RejectsWriter {
+export class RejectsWriter {
   private readonly out: WriteStream;
   private started = false;
   private readonly done: Promise<void>;
@@ -185,18 +190,20 @@ export async function ingestDeals(
   io: CliIO,
   file: string,
   opts: DealsInputOptions,
-  sink: DealAggregate[] | ((deal: Deal, carried: string) => void),
+  sink: InputAggregates[] | ((deal: Deal, carried: string) => void),
   targetsSection?: DealsInputConfig,
   carry?: CarriedColumn,
+  more: Pick<DealsProfile, 'channelOf'> = {},
 ): Promise<ReadDealsResult | null> {
-  const profile = await dealsProfile(io, opts, targetsSection);
+  const profile = { ...(await dealsProfile(io, opts, targetsSection)), ...more };
   const lang = opts.lang ?? 'en';
   const t = messages(lang);
   const name = displayName(file);
   let first: RowProblem[][] = [];
   let read: ReadDealsResult | undefined;
   // Aggregates can be built in parts and merged; a callback sees the deals in order.
-  if (file !== '-' && opts.rejects === undefined && typeof sink !== 'function') {
+  // A deal's channel from the activities (channelOf) is known only here.
+  if (file !== '-' && opts.rejects === undefined && typeof sink !== 'function' && more.channelOf === undefined) {
     const path = resolve(io.cwd, file);
     const size = fileSize(path);
     const parts = size === null ? 1 : partsFor(opts.jobs ?? 'auto', size);
@@ -221,7 +228,7 @@ export async function ingestDeals(
       typeof sink === 'function'
         ? sink
         : (deal) => {
-            for (let i = 0; i < sink.length; i++) addDeal(sink[i] as DealAggregate, deal);
+            for (let i = 0; i < sink.length; i++) addDealToInputs(sink[i] as InputAggregates, deal);
           },
     onReject: (problems, fields, header) => {
       if (first.length < SHOWN_ROWS) first.push(problems);

@@ -20,7 +20,6 @@ import { stageClassifier } from '../ingest/stages.js';
 import { toJsonPipeline } from '../reporters/pipeline-json.js';
 import { renderPipelineTable } from '../reporters/pipeline-table.js';
 import { today } from './check-exit.js';
-import { addDeal } from '../engine/aggregate.js';
 import { chalkFor } from './color.js';
 import { type DealsInputOptions, dealsProfile, displayName, ingestDeals } from './deals-input.js';
 import { dealsInput } from './inputs.js';
@@ -89,7 +88,7 @@ export async function pipelineCommand(io: CliIO, file: string, opts: PipelineCom
     opts,
     (deal) => {
       addPipelineDeal(agg, deal);
-      if (check !== undefined) for (const a of check.aggregates) addDeal(a, deal);
+      check?.add(deal);
     },
     targets?.deals,
   );
@@ -124,7 +123,7 @@ export async function pipelineCommand(io: CliIO, file: string, opts: PipelineCom
   let kgis: KgiForecast[] | null = null;
   if (check !== undefined) {
     kgis = check
-      .finish(read)
+      .finish({ deals: read })
       .kgis.filter((k) => k.metric === 'revenue')
       .map((k) => {
         const deadline = parseIsoDay(k.deadline) ?? asOf;

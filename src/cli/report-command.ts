@@ -1,14 +1,22 @@
-import { createAggregate } from '../engine/aggregate.js';
+import { addActivity } from '../engine/activity-aggregate.js';
 import { type Day, formatDay } from '../engine/calendar.js';
+import { addCost } from '../engine/cost-aggregate.js';
 import type { Dimension } from '../engine/deal.js';
+import { buildInputReport, createInputAggregates, inputsWindow } from '../engine/input-report.js';
 import type { Granularity } from '../engine/periods.js';
-import { buildReport, reportWindow } from '../engine/report.js';
+import { addSurveyResponse } from '../engine/survey-aggregate.js';
 import { InputError, UsageError } from '../errors.js';
+import { renderReportCsv } from '../reporters/csv.js';
 import { toJsonReport } from '../reporters/json.js';
+import { renderReportTable } from '../reporters/table.js';
 import { toJsonCheck } from '../reporters/check-json.js';
-import { checkExitCode, today } from './check-exit.js';
-import { dealsInput } from './inputs.js';
-import { type DealsInputOptions, displayName, ingestDeals, mixedCurrencyWarning } from './deals-input.js';
+import { renderCheckTable } from '../reporters/check-table.js';
+import { checkExitCode, today } from './check-command.js';
+import { chalkFor } from './color.js';
+import { allInputs } from './inputs.js';
+import { loadTargets, prepareCheck } from './targets-check.js';
+import { type DealsInputOptions, displayName, mixedCurrencyWarning } from './deals-input.js';
+import { ingestAll, missingInputWarnings } from './all-inputs.js';
 import { messages } from '../i18n/index.js';
 import { type CliIO, EXIT } from './io.js';
 
@@ -35,30 +43,55 @@ export async function reportCommand(io: CliIO, file: string, opts: ReportCommand
   }
   const name = displayName(file);
   const given = opts.from !== undefined || opts.to !== undefined;
-  // Target files (and the YAML and schema libraries) load only with --targets.
-  const targeting = opts.targets === undefined ? undefined : await import('./targets-check.js');
-  const targets = opts.targets === undefined ? undefined : targeting?.loadTargets(io.cwd, opts.targets);
+  const targets = opts.targets === undefined ? undefined : loadTargets(io.cwd, opts.targets);
   const calendar = {
     granularity: opts.period ?? targets?.period ?? 'month',
     fiscalYearStart: opts.fiscalYearStart ?? targets?.fiscal_year_start ?? 1,
   };
   // Deals closed outside a given window stay out of closed-deal figures; an open end is unbounded.
   const filter = given ? { from: opts.from ?? -Infinity, to: opts.to ?? Infinity } : null;
-  const agg = createAggregate({ calendar, by: opts.by === undefined ? [] : [opts.by], window: filter });
+  const inputs = {
+    activities: opts.activities !== undefined,
+    costs: opts.costs !== undefined,
+    surveys: opts.surveys !== undefined,
+  };
+  const agg = createInputAggregates({ calendar, by: opts.by === undefined ? [] : [opts.by], window: filter }, inputs);
 
   const check =
-    targets === undefined || targeting === undefined
+    targets === undefined
       ? undefined
-      : targeting.prepareCheck(targets, {
+      : prepareCheck(targets, {
           asOf: opts.asOf ?? today(io),
           ...(opts.from === undefined ? {} : { from: opts.from }),
           ...(opts.to === undefined ? {} : { to: opts.to }),
           calendar,
+          given: inputs,
         });
-  const read = await ingestDeals(io, file, opts, [agg, ...(check?.aggregates ?? [])], targets?.deals);
-  if (read === null) return EXIT.error;
+  const reads = await ingestAll(
+    io,
+    file,
+    opts,
+    {
+      deal: [agg, ...(check?.aggregates ?? [])],
+      activity(activity) {
+        if (agg.activities !== null) addActivity(agg.activities, activity);
+        check?.addActivity(activity);
+      },
+      cost(cost) {
+        if (agg.costs !== null) addCost(agg.costs, cost);
+        check?.addCost(cost);
+      },
+      survey(response) {
+        if (agg.surveys !== null) addSurveyResponse(agg.surveys, response);
+        check?.addSurvey(response);
+      },
+    },
+    targets?.deals,
+  );
+  if (reads === null) return EXIT.error;
+  const read = reads.deals;
 
-  const inferred = reportWindow(agg, null);
+  const inferred = inputsWindow(agg);
   const from = opts.from ?? inferred?.from;
   const to = opts.to ?? inferred?.to;
   if (from === undefined || to === undefined) {
@@ -73,7 +106,14 @@ export async function reportCommand(io: CliIO, file: string, opts: ReportCommand
       { from: formatDay(from), to: formatDay(to) },
     );
   }
-  const report = buildReport(agg, { window: { from, to }, accounts: read.hasAccounts, amounts: read.hasAmounts });
+  const durations = reads.activities?.hasDurations ?? true;
+  const report = buildInputReport(agg, {
+    window: { from, to },
+    accounts: read.hasAccounts,
+    amounts: read.hasAmounts,
+    appointers: read.hasAppointers,
+    durations,
+  });
   const lang = opts.lang ?? 'en';
   const t = messages(lang);
   if (report.mixedCurrencies)
@@ -87,25 +127,23 @@ export async function reportCommand(io: CliIO, file: string, opts: ReportCommand
         ),
       )}\n`,
     );
-  const inputs = dealsInput(file, read);
-  const json = toJsonReport(report, inputs);
-  const checked = check?.finish(read);
+  const jsonInputs = allInputs(file, opts, reads);
+  const json = toJsonReport(report, jsonInputs);
+  if (targets !== undefined && opts.targets !== undefined)
+    for (const w of missingInputWarnings(opts.targets, targets, reads, lang))
+      io.stderr.write(`salesmetrics: ${t.warning(w)}\n`);
+  const checked = check?.finish({ deals: read, durations });
   switch (opts.format) {
     case 'json':
       io.stdout.write(
-        JSON.stringify(checked === undefined ? json : { ...json, check: toJsonCheck(checked, inputs) }, null, 2) + '\n',
+        JSON.stringify(checked === undefined ? json : { ...json, check: toJsonCheck(checked, jsonInputs) }, null, 2) +
+          '\n',
       );
       break;
     case 'csv':
-      io.stdout.write((await import('../reporters/csv.js')).renderReportCsv(json));
+      io.stdout.write(renderReportCsv(json));
       break;
     case 'table': {
-      // The table libraries load only for tables.
-      const [{ chalkFor }, { renderReportTable }, { renderCheckTable }] = await Promise.all([
-        import('./color.js'),
-        import('../reporters/table.js'),
-        import('../reporters/check-table.js'),
-      ]);
       const chalk = chalkFor(io, opts.color);
       const only = report.currencies.length === 1 && !report.mixedCurrencies ? report.currencies[0] : undefined;
       const currency = only === undefined ? {} : { currency: only };

@@ -33,6 +33,15 @@ function dealsInputOptions(cmd: Command, m: Messages): Command {
     .option('--jobs <n>', h.jobs, optionParsers(m).jobs, 'auto' as const);
 }
 
+/** The inputs beside deals: activities, costs and survey responses. */
+function otherInputOptions(cmd: Command, m: Messages): Command {
+  const h = m.help.inputs;
+  return cmd
+    .option('--activities <file>', h.activities)
+    .option('--costs <file>', h.costs)
+    .option('--surveys <file>', h.surveys);
+}
+
 /** The `--lang` option: commander checks its value; `run` has read it already. */
 function langOption(m: Messages): Option {
   return new Option('--lang <lang>', m.help.lang).choices(LANGS);
@@ -108,7 +117,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, m: Messages): 
     .option('--fiscal-year-start <month>', h.report.fiscalYearStart, parse.month)
     .addOption(new Option('--by <column>', h.report.by).choices(DIMENSIONS))
     .addOption(new Option('--format <format>', h.format).choices(['table', 'json', 'csv']).default('table'));
-  dealsInputOptions(report, m)
+  otherInputOptions(dealsInputOptions(report, m), m)
     .option('--targets <file>', h.report.targets)
     .option('--as-of <date>', h.report.asOf, parse.date)
     .option('--no-color', h.noColor)
@@ -132,7 +141,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, m: Messages): 
       new Option('--format <format>', h.format).choices(['table', 'json', 'markdown', 'junit']).default('table'),
     )
     .addOption(new Option('--fail-on <level>', h.check.failOn).choices(['fail', 'warn']).default('fail'));
-  dealsInputOptions(check, m)
+  otherInputOptions(dealsInputOptions(check, m), m)
     .option('--no-color', h.noColor)
     .addOption(langOption(m))
     .addHelpText('after', h.check.examples)

@@ -10,9 +10,9 @@ import { DEFAULT_CONFIG } from './default-config.js';
 
 export { DEFAULT_CONFIG };
 
-/** Checks a `deals:` section beyond its schema: its date format compiles. */
+/** Checks an input's section (`deals:`, `activities:`, …) beyond its schema: its date format compiles. */
 export function checkDealsSection(
-  section: DealsInputConfig | undefined,
+  section: Pick<DealsInputConfig, 'date_format'> | undefined,
   at: PathSegment[],
   errorAt: (code: string, path: PathSegment[], text: string) => ConfigError,
 ): ConfigError[] {
@@ -69,9 +69,16 @@ export function checkStages(
 
 /** Parses and validates a config file. */
 export function parseConfig(text: string, file: string): ConfigFile {
-  const doc = parseYaml(text, file, configFileSchema, 'version: 1 and a deals section');
+  const doc = parseYaml(
+    text,
+    file,
+    configFileSchema,
+    'version: 1 and a deals, activities, costs, surveys or stages section',
+  );
   const errors = [
-    ...checkDealsSection(doc.value.deals, ['deals'], doc.errorAt),
+    ...(['deals', 'activities', 'costs', 'surveys'] as const).flatMap((section) =>
+      checkDealsSection(doc.value[section], [section], doc.errorAt),
+    ),
     ...checkStages(doc.value.stages, doc.errorAt),
   ];
   if (errors.length > 0) throw new ConfigErrors(errors);

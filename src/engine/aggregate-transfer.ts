@@ -1,5 +1,7 @@
 import type { DealAggregate, GroupState, PeriodCell } from './aggregate.js';
 import { DayLedger } from './day-ledger.js';
+import type { HandoffAggregate, HandoffCell } from './handoff-aggregate.js';
+import type { Cells } from './input-cells.js';
 import { DaySet } from './day-set.js';
 import { Histogram } from './histogram.js';
 import { MoneySum } from './money.js';
@@ -45,5 +47,18 @@ export function reviveAggregate(value: unknown): DealAggregate {
   reviveGroup(agg.all);
   for (const groups of agg.groups.values()) for (const g of groups.values()) reviveGroup(g);
   if (agg.currency.split !== null) for (const g of agg.currency.split.values()) reviveGroup(g);
+  return agg;
+}
+
+function reviveHandoffCells(cells: Cells<HandoffCell> | Map<string, HandoffCell>): void {
+  for (const cell of cells.values()) as(cell.revenue, MoneySum.prototype);
+}
+
+/** A funnel aggregate again after a structured clone; revives in place. */
+export function reviveHandoffAggregate(value: unknown): HandoffAggregate {
+  const agg = value as HandoffAggregate;
+  reviveHandoffCells(agg.all);
+  for (const groups of agg.groups.values()) for (const cells of groups.values()) reviveHandoffCells(cells);
+  if (agg.pairs !== null) for (const closers of agg.pairs.values()) reviveHandoffCells(closers);
   return agg;
 }

@@ -4,10 +4,21 @@ import type { Minor } from './money.js';
 /** Whether a deal is won, lost or still open. */
 export type DealStatus = 'won' | 'lost' | 'open';
 
-/** Columns a report can be grouped by. */
-export type Dimension = 'owner' | 'team' | 'segment' | 'channel' | 'source' | 'currency';
+/**
+ * Columns a report can be grouped by. `appointer` is who set the deal's first
+ * meeting (inside sales); `owner` is who closes it.
+ */
+export type Dimension = 'owner' | 'team' | 'segment' | 'channel' | 'source' | 'currency' | 'appointer';
 
-export const DIMENSIONS: readonly Dimension[] = ['owner', 'team', 'segment', 'channel', 'source', 'currency'];
+export const DIMENSIONS: readonly Dimension[] = [
+  'owner',
+  'team',
+  'segment',
+  'channel',
+  'source',
+  'currency',
+  'appointer',
+];
 
 /** One deal (opportunity) as the engine sees it. */
 export interface Deal {

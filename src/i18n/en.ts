@@ -1,7 +1,17 @@
+import { NO_ACTIVITIES } from '../engine/check/plan-chain.js';
 import type { Messages } from './messages.js';
 import { pipelineEn } from './pipeline-en.js';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The title of each input's tables. */
+const INPUT_TITLE = { handoffs: 'Handoffs', activities: 'Activities', costs: 'Costs', surveys: 'Surveys' } as const;
+
+/** What a row of each input is, in a missing-value message. */
+const ROW_NOUN = { activities: 'activity', costs: 'cost line', surveys: 'survey response' } as const;
+
+/** `an amount`, `a date`. */
+const article = (word: string): string => `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
 
 /** English: the default, and the wording of errors' own messages. */
 export const en: Messages = {
@@ -24,6 +34,12 @@ export const en: Messages = {
     period: 'Period',
     byPeriod: (g) => `By ${g}`,
     byDimension: (d) => `By ${d}`,
+    inputByPeriod: (input, g) => `${INPUT_TITLE[input]} by ${g}`,
+    inputByDimension: (input, d) => `${INPUT_TITLE[input]} by ${d}`,
+    notGrouped: (input, d) => `${INPUT_TITLE[input]} carry no ${d}: their metrics are — by ${d}.`,
+    costsInTotalsOnly: (d) => `Costs that name no ${d} count in the totals only.`,
+    insideVsOutside: 'Inside vs outside',
+    handoffMatrix: 'Handoffs by appointer × owner (won / handed over)',
   },
 
   check: {
@@ -65,6 +81,28 @@ export const en: Messages = {
       const why = p.reasons.length === 0 ? '' : ` (${p.reasons.join('; ')})`;
       return pieces.join(' → ') + why;
     },
+    chain: 'meetings',
+    chainText: (p) => {
+      const pieces = [
+        `${p.meetings} meetings to hand over (${p.closed} of ${p.handoffs} handoffs closed)`,
+        ...(p.callsKnown ? [`${p.calls} calls at ${p.rate} appointments per call`] : []),
+        p.remainingMonths === 0
+          ? 'no month left'
+          : `per month over ${p.remainingMonths}: ${p.meetingsPerMonth} meetings` +
+            (p.callsKnown ? `, ${p.callsPerMonth} calls` : ''),
+      ];
+      const reasons = p.callsKnown ? p.reasons : p.reasons.filter((r) => r !== NO_ACTIVITIES);
+      const why = reasons.length === 0 ? '' : ` (${reasons.join('; ')})`;
+      return pieces.join(' → ') + why;
+    },
+    appointersText: (rows) =>
+      `per appointer: ${rows
+        .map((r) =>
+          r.calls === null
+            ? `${r.appointer} ${r.meetings} meetings (${r.meetingsPerMonth} a month)`
+            : `${r.appointer} ${r.meetings} meetings, ${r.calls} calls (${r.meetingsPerMonth}, ${r.callsPerMonth ?? '—'} a month)`,
+        )
+        .join('; ')}`,
     markdown: {
       heading: (emoji, status) => `## ${emoji} salesmetrics targets: ${status}`,
       line: (asOf, from, to, summary) => `As of ${asOf} · KPI window ${from} – ${to} · ${summary}`,
@@ -78,6 +116,8 @@ export const en: Messages = {
     const value = JSON.stringify(p.value ?? '');
     switch (p.code) {
       case 'missing_value':
+        if (p.input !== undefined)
+          return `${col}empty; every ${ROW_NOUN[p.input]} needs ${article(p.column ?? 'value')}`;
         return `${col}empty; ${
           p.status === undefined
             ? `every deal needs ${p.column === 'deal_id' ? 'an id' : `a ${p.column ?? 'value'}`}`
@@ -99,6 +139,17 @@ export const en: Messages = {
         return `${col}no rate for ${value} in the --rates file; add a line ${p.value ?? ''},<rate>`;
       case 'field_count':
         return `the row has ${p.fields?.row ?? '?'} fields, the header has ${p.fields?.header ?? '?'}; check the quoting of this row`;
+      case 'bad_choice': {
+        const allowed = p.choices?.allowed ?? [];
+        const [section, key] = (p.choices?.config ?? '').split('.');
+        return `${col}${value} is not one of ${allowed.join(', ')}; map it in salesmetrics.config.yaml: ${section ?? ''}: { ${key ?? ''}: { ${value}: <${allowed.join('|')}> } }`;
+      }
+      case 'bad_duration':
+        return `${col}${value} is not a number of minutes (like 30 or 12.5, not negative)`;
+      case 'bad_score':
+        return `${col}${value} is not a whole number from ${p.score?.min ?? '?'} to ${p.score?.max ?? '?'} (the ${p.score?.type ?? ''} scale)`;
+      case 'currency_mismatch':
+        return `${col}${value} is not the deals' currency ${p.expected ?? ''}; pass --rates FILE --currency ${p.expected ?? 'CODE'} to convert`;
     }
   },
   warning: (text) => `warning: ${text}`,
@@ -130,6 +181,10 @@ export const en: Messages = {
     const list = [...currencies, ...(blank ? ['none named'] : [])].join(', ');
     return `${file} has amounts in several currencies (${list}): money metrics are given per currency (by currency) and are null in the totals; pass --rates FILE --currency CODE to convert them`;
   },
+  inputMissing: (file, path, metric, input) =>
+    `${file}: ${path} (${metric}) ${
+      input === 'handoffs' ? 'needs an appointer column in the deals file' : `needs --${input} FILE`
+    }; it has no data`,
   wroteTargets: (file) => `wrote ${file}; check with: salesmetrics check deals.csv --targets ${file}`,
 
   error: (err) => err.message,
@@ -171,6 +226,7 @@ Examples:
   $ cat deals.csv | salesmetrics report - --format csv > metrics.csv
   $ salesmetrics report export.csv --map deal_id='Opportunity ID' --map stage='Deal Stage'
   $ salesmetrics report deals.csv --skip-invalid --rejects rejected.csv
+  $ salesmetrics report deals.csv --activities activities.csv --costs costs.csv --surveys surveys.csv --by appointer
 
 Exit codes: 0 success, 1 a target missed (with --targets), 2 usage, configuration or input error.`,
     },
@@ -259,6 +315,13 @@ Examples:
 
 Stages and their default probabilities come from stages: in salesmetrics.config.yaml.
 Exit codes: 0 success, 2 usage, configuration or input error.`,
+    },
+    inputs: {
+      activities:
+        'activities CSV (date, owner, type, duration_minutes, deal_id, outcome, channel): activity counts and hours, appointments, inside vs outside',
+      costs:
+        'costs CSV (date or YYYY-MM, amount, category sales|marketing|other, team, channel): acquisition cost and CAC',
+      surveys: 'survey responses CSV (date, score, type csat|nps, owner, team): CSAT and NPS',
     },
     init: {
       description: 'write a commented starter target file',

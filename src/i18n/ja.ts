@@ -1,16 +1,17 @@
 import { stripVTControlCharacters } from 'node:util';
 import type { Dimension } from '../engine/deal.js';
 import type { KgiStatus, Severity } from '../engine/check/index.js';
-import type { MetricId } from '../engine/metrics/index.js';
+import type { AnyMetricId } from '../engine/metrics/index.js';
 import type { Granularity } from '../engine/periods.js';
 import type { ConfigLocation, InputLocation, SalesmetricsError } from '../errors.js';
 import type { PresetName } from '../ingest/presets.js';
 import type { RowProblem } from '../ingest/row-problem.js';
+import { NO_ACTIVITIES } from '../engine/check/plan-chain.js';
 import type { Messages } from './messages.js';
 import { pipelineJa } from './pipeline-ja.js';
 
 /** The metrics' names, in the words Japanese sales teams use. */
-const METRIC: Record<MetricId, string> = {
+const METRIC: Record<AnyMetricId, string> = {
   revenue: '売上高',
   deals_won: '受注件数',
   deals_lost: '失注件数',
@@ -22,6 +23,30 @@ const METRIC: Record<MetricId, string> = {
   sales_cycle_days_median: 'セールスサイクル中央値(日)',
   new_customers: '新規顧客獲得数',
   customer_retention_rate: '顧客維持率',
+  handoffs: 'トスアップ数',
+  handoffs_won: 'トスアップ受注',
+  handoffs_lost: 'トスアップ失注',
+  handoffs_open: 'トスアップ進行中',
+  handoff_win_rate: 'トスアップ受注率',
+  handoff_revenue: 'トスアップ売上',
+  activities: '活動件数',
+  activities_call: '架電数',
+  activities_email: 'メール数',
+  activities_meeting: 'ミーティング数',
+  activities_visit: '訪問数',
+  activities_video: 'Web会議数',
+  activities_other: 'その他活動数',
+  activity_hours: '活動時間(h)',
+  appointments_set: 'アポ獲得数',
+  call_to_appointment_rate: '架電あたりアポ率',
+  revenue_per_activity_hour: '活動時間あたり売上',
+  activity_hours_per_won_deal: '受注あたり活動時間(h)',
+  acquisition_cost: '獲得費用',
+  cac: '顧客獲得単価(CAC)',
+  survey_responses: 'アンケート回答数',
+  csat: '顧客満足度(CSAT)',
+  csat_mean: 'CSAT平均',
+  nps: 'NPS',
 };
 
 const GRANULARITY: Record<Granularity, string> = { week: '週次', month: '月次', quarter: '四半期', year: '年度' };
@@ -34,6 +59,7 @@ const DIMENSION: Record<Dimension, string> = {
   channel: 'チャネル',
   source: 'リードソース',
   currency: '通貨',
+  appointer: 'アポインター',
 };
 
 const SEVERITY: Record<Severity, string> = { pass: '合格', warn: '警告', fail: '不合格' };
@@ -61,7 +87,19 @@ const PLAN_REASON: Readonly<Record<string, string>> = {
     'KGI の期間にまだクローズした商談がないため、受注率がわかりません',
   'the win rate is 0': '受注率が 0 です',
   'no month remains before the deadline': '期限までに残りの月がありません',
+  'no handoff closed yet in the KGI window, so the meetings per closed deal are unknown':
+    'KGI の期間にまだクローズしたトスアップがないため、クローズ 1 件あたりのトスアップ数がわかりません',
+  'no appointment set yet in the KGI window, so the calls per appointment are unknown':
+    'KGI の期間にまだアポ獲得がないため、アポ 1 件あたりの架電数がわかりません',
+  'no activities file, so the calls per appointment are unknown':
+    '活動ファイル（--activities）がないため、アポ 1 件あたりの架電数がわかりません',
 };
+
+/** The title of each input's tables. */
+const INPUT_TITLE = { handoffs: 'トスアップ', activities: '活動', costs: '費用', surveys: 'アンケート' } as const;
+
+/** What a row of each input is, in a missing-value message. */
+const ROW_NOUN = { activities: '活動', costs: '費用の行', surveys: 'アンケート回答' } as const;
 
 /** Why a missing value is needed, from the problem's column and status. */
 function missingDetail(p: RowProblem): string {
@@ -173,6 +211,8 @@ function error(err: SalesmetricsError): string {
     }
     case 'no_accounts':
       return `${file}: account_id・account_name の列がありません。コホートは取引先ごとに作るため、--map account_id='<列名>' で対応付けてください`;
+    case 'stdin_twice':
+      return '標準入力（-）から読めるのは 1 つの入力だけです。ほかはファイルで指定してください';
     case 'file_exists':
       return err.args.file === undefined
         ? msg
@@ -198,6 +238,15 @@ function missingColumn(err: SalesmetricsError, file: string): string {
   if (err.args.found !== undefined)
     return `${file}: currency,rate の列が必要です。見つかった列: ${str(err.args.found)}`;
   const a = err.args;
+  if (a.input !== undefined) {
+    // A missing column of activities, costs or surveys: the fix is in the config file.
+    const what =
+      a.mappedHeader === undefined
+        ? `列 ${str(a.fields)} が見つかりません`
+        : `列 \`${str(a.mappedHeader)}\`（${str(a.mappedField)} に対応付け）が見つかりません`;
+    const guess = str(a.guesses) === '' ? '' : `${str(a.guesses)} のことですか？ `;
+    return `${file}: ${what}。見つかった列: ${str(a.headers)} — ${guess}salesmetrics.config.yaml で対応付けてください: ${str(a.configLine)}`;
+  }
   if (a.flags === undefined) return err.message;
   const what =
     a.mappedHeader === undefined
@@ -310,6 +359,13 @@ export const ja: Messages = {
     period: '期間',
     byPeriod: (g) => BY_PERIOD[g],
     byDimension: (d) => `${DIMENSION[d] ?? d}別`,
+    inputByPeriod: (input, g) => `${INPUT_TITLE[input]}（${BY_PERIOD[g]}）`,
+    inputByDimension: (input, d) => `${INPUT_TITLE[input]}（${DIMENSION[d] ?? d}別）`,
+    notGrouped: (input, d) =>
+      `${INPUT_TITLE[input]}のデータには${DIMENSION[d] ?? d}がないため、${INPUT_TITLE[input]}の指標は${DIMENSION[d] ?? d}別では — です。`,
+    costsInTotalsOnly: (d) => `${DIMENSION[d] ?? d}の記載がない費用は合計にのみ含まれます。`,
+    insideVsOutside: 'インサイドセールスとフィールドセールスの比較',
+    handoffMatrix: 'アポインター × 担当者別のトスアップ（受注 / トスアップ数）',
   },
 
   check: {
@@ -349,6 +405,28 @@ export const ja: Messages = {
       const why = p.reasons.length === 0 ? '' : `（${p.reasons.map((r) => PLAN_REASON[r] ?? r).join('。')}）`;
       return pieces.join(' → ') + why;
     },
+    chain: 'アポ逆算',
+    chainText: (p) => {
+      const pieces = [
+        `トスアップ ${p.meetings} 件（これまでトスアップ ${p.handoffs} 件中 ${p.closed} 件がクローズ）`,
+        ...(p.callsKnown ? [`架電あたりアポ率 ${p.rate} で架電 ${p.calls} 件`] : []),
+        p.remainingMonths === 0
+          ? '残りの月なし'
+          : `残り ${p.remainingMonths} か月で月あたりトスアップ ${p.meetingsPerMonth} 件` +
+            (p.callsKnown ? `・架電 ${p.callsPerMonth} 件` : ''),
+      ];
+      const reasons = p.callsKnown ? p.reasons : p.reasons.filter((r) => r !== NO_ACTIVITIES);
+      const why = reasons.length === 0 ? '' : `（${reasons.map((r) => PLAN_REASON[r] ?? r).join('。')}）`;
+      return pieces.join(' → ') + why;
+    },
+    appointersText: (rows) =>
+      `アポインター別: ${rows
+        .map((r) =>
+          r.calls === null
+            ? `${r.appointer} トスアップ ${r.meetings} 件（月あたり ${r.meetingsPerMonth} 件）`
+            : `${r.appointer} トスアップ ${r.meetings} 件・架電 ${r.calls} 件（月あたり ${r.meetingsPerMonth} 件・${r.callsPerMonth ?? '—'} 件）`,
+        )
+        .join('、')}`,
     markdown: {
       heading: (emoji, status) => `## ${emoji} salesmetrics 目標の判定: ${SEVERITY[status]}`,
       line: (asOf, from, to, summary) => `${asOf} 時点 · KPI 集計期間 ${from} 〜 ${to} · ${summary}`,
@@ -362,6 +440,7 @@ export const ja: Messages = {
     const value = JSON.stringify(p.value ?? '');
     switch (p.code) {
       case 'missing_value':
+        if (p.input !== undefined) return `${col}空です。どの${ROW_NOUN[p.input]}にも ${p.column ?? '値'} が必要です`;
         return `${col}空です。${missingDetail(p)}`;
       case 'bad_date':
         return `${col}${value} は日付として読めません（YYYY-MM-DD 形式）`;
@@ -377,6 +456,17 @@ export const ja: Messages = {
         return `${col}--rates のファイルに ${value} のレートがありません。${p.value ?? ''},<レート> の行を追加してください`;
       case 'field_count':
         return `フィールドが ${p.fields?.row ?? '?'} 個ありますが、ヘッダーは ${p.fields?.header ?? '?'} 個です。この行の引用符を確認してください`;
+      case 'bad_choice': {
+        const allowed = p.choices?.allowed ?? [];
+        const [section, key] = (p.choices?.config ?? '').split('.');
+        return `${col}${value} は ${allowed.join('、')} のいずれでもありません。salesmetrics.config.yaml で対応付けてください: ${section ?? ''}: { ${key ?? ''}: { ${value}: <${allowed.join('|')}> } }`;
+      }
+      case 'bad_duration':
+        return `${col}${value} は分数として読めません（30 や 12.5 のような 0 以上の数）`;
+      case 'bad_score':
+        return `${col}${value} は ${p.score?.min ?? '?'}〜${p.score?.max ?? '?'} の整数ではありません（${p.score?.type ?? ''} の尺度）`;
+      case 'currency_mismatch':
+        return `${col}${value} は商談の通貨 ${p.expected ?? ''} と違います。換算するには --rates FILE --currency ${p.expected ?? 'CODE'} を指定してください`;
     }
   },
   warning: (text) => `警告: ${text}`,
@@ -408,6 +498,10 @@ export const ja: Messages = {
     const list = [...currencies, ...(blank ? ['通貨の記載なし'] : [])].join('、');
     return `${file} には複数の通貨（${list}）の金額があります。金額の指標は通貨別（by currency）に示し、合計では null になります。換算するには --rates FILE --currency CODE を指定してください`;
   },
+  inputMissing: (file, path, metric, input) =>
+    `${file}: ${path}（${metric}）には${
+      input === 'handoffs' ? '商談ファイルの appointer 列' : ` --${input} FILE `
+    }が必要です。データなしになります`,
   wroteTargets: (file) => `${file} を書き出しました。確認するには: salesmetrics check deals.csv --targets ${file}`,
 
   error,
@@ -462,6 +556,7 @@ export const ja: Messages = {
   $ cat deals.csv | salesmetrics report - --format csv > metrics.csv
   $ salesmetrics report export.csv --map deal_id='商談 ID' --map stage='フェーズ'
   $ salesmetrics report deals.csv --skip-invalid --rejects rejected.csv
+  $ salesmetrics report deals.csv --activities activities.csv --costs costs.csv --surveys surveys.csv --by appointer
 
 終了コード: 0 成功、1 目標に不合格あり（--targets 指定時）、2 使い方・設定・入力のエラー`,
     },
@@ -549,6 +644,12 @@ export const ja: Messages = {
 
 フェーズの順序と既定の確度は salesmetrics.config.yaml の stages: で指定します。
 終了コード: 0 成功、2 使い方・設定・入力のエラー`,
+    },
+    inputs: {
+      activities:
+        '活動の CSV（date、owner、type、duration_minutes、deal_id、outcome、channel）: 活動件数・活動時間・アポ獲得・インサイド/フィールド別',
+      costs: '費用の CSV（date または YYYY-MM、amount、category sales|marketing|other、team、channel）: 獲得費用と CAC',
+      surveys: 'アンケート回答の CSV（date、score、type csat|nps、owner、team）: CSAT と NPS',
     },
     init: {
       description: 'コメント付きのターゲットファイルのひな形を書き出す',

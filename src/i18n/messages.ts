@@ -1,6 +1,6 @@
 import type { Dimension } from '../engine/deal.js';
 import type { KgiStatus, KpiStatus, Severity } from '../engine/check/index.js';
-import type { MetricId } from '../engine/metrics/index.js';
+import type { AnyMetricId, MetricInput } from '../engine/metrics/index.js';
 import type { Granularity } from '../engine/periods.js';
 import type { SalesmetricsError } from '../errors.js';
 import type { ReadNote } from '../ingest/deals.js';
@@ -22,9 +22,9 @@ export interface Messages {
   locale: string;
 
   /** A metric's name in tables; `label` is the engine's English label. */
-  metricName(id: MetricId, label: string): string;
+  metricName(id: AnyMetricId, label: string): string;
   /** A metric where the check output names it: the id in English, the name in Japanese. */
-  checkMetric(id: MetricId): string;
+  checkMetric(id: AnyMetricId): string;
   /** `month`, `quarter`, … as a word. */
   granularity(g: Granularity): string;
   /** The heading of a group column: `Team`. */
@@ -45,6 +45,18 @@ export interface Messages {
     period: string;
     byPeriod(g: Granularity): string;
     byDimension(d: Dimension): string;
+    /** The title of an input's table by period: `Activities by quarter`. */
+    inputByPeriod(input: MetricInput, g: Granularity): string;
+    /** The title of an input's table by group: `Costs by team`. */
+    inputByDimension(input: MetricInput, d: Dimension): string;
+    /** Instead of an input's table by a column its rows do not carry. */
+    notGrouped(input: MetricInput, d: Dimension): string;
+    /** Under the costs by group: costs without a value for the column count in the totals only. */
+    costsInTotalsOnly(d: Dimension): string;
+    /** The title of the `--by channel` comparison. */
+    insideVsOutside: string;
+    /** The title of the appointer × owner matrix. */
+    handoffMatrix: string;
   };
 
   /** The check (table and Markdown). */
@@ -98,6 +110,33 @@ export interface Messages {
       dealsToClosePerMonth: string;
       reasons: readonly string[];
     }): string;
+    /** The label of the plan's meetings and calls line: `meetings`. */
+    chain: string;
+    /** The plan down the chain: values already formatted, `—` where unknown. */
+    chainText(p: {
+      /** Whether activities were given: without them the calls are left out. */
+      callsKnown: boolean;
+      meetings: string;
+      handoffs: string;
+      closed: string;
+      calls: string;
+      rate: string;
+      remainingMonths: number;
+      meetingsPerMonth: string;
+      callsPerMonth: string;
+      reasons: readonly string[];
+    }): string;
+    /** Each appointer's meetings and calls: values already formatted. */
+    appointersText(
+      rows: readonly {
+        appointer: string;
+        meetings: string;
+        /** `null` without activities. */
+        calls: string | null;
+        meetingsPerMonth: string;
+        callsPerMonth: string | null;
+      }[],
+    ): string;
     markdown: {
       heading(emoji: string, status: Severity): string;
       line(asOf: string, from: string, to: string, summary: string): string;
@@ -120,6 +159,8 @@ export interface Messages {
   missingField(file: string, what: 'amount' | 'created_date' | 'account'): string;
   /** `blank`: some deals name no currency. */
   mixedCurrencies(file: string, currencies: readonly string[], blank: boolean): string;
+  /** A KGI or KPI (`path` like `kpis[2]`) of a target file whose metric needs an input that was not given. */
+  inputMissing(file: string, path: string, metric: string, input: MetricInput): string;
   wroteTargets(file: string): string;
 
   /** A SalesmetricsError for stderr; English keeps `err.message`. */
@@ -311,6 +352,8 @@ export interface HelpText {
     targets: string;
     examples: string;
   };
+  /** The inputs beside deals. */
+  inputs: { activities: string; costs: string; surveys: string };
   init: { description: string; targets: string; force: string };
   schema: { description: string; format: string };
 }

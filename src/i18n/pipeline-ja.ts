@@ -10,6 +10,7 @@ const DIMENSION: Record<Dimension, string> = {
   segment: 'セグメント',
   channel: 'チャネル',
   source: 'リードソース',
+  appointer: 'アポインター',
   currency: '通貨',
 };
 

@@ -24,6 +24,7 @@ export const DEAL_FIELDS = [
   'lost_date',
   'forecast_category',
   'lost_stage',
+  'appointer',
 ] as const;
 
 export type DealField = (typeof DEAL_FIELDS)[number];

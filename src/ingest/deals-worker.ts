@@ -5,7 +5,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { addDeal, createAggregate } from '../engine/aggregate.js';
+import { addDealToInputs, createInputAggregates } from '../engine/input-report.js';
 import { notesOf, readDeals } from './deals.js';
 import { IdSet } from './id-set.js';
 import type { RowProblem } from './row-problem.js';
@@ -25,7 +25,9 @@ if (task.start === 0) readPart().then(send, fail);
 else port?.once('message', (message: HeaderMessage) => readPart(message).then(send, fail));
 
 async function readPart(given?: HeaderMessage): Promise<PartReply> {
-  const aggregates = task.aggregates.map((o) => createAggregate(o));
+  // The deals and the funnel taken from them; the other inputs are read elsewhere.
+  const none = { activities: false, costs: false, surveys: false };
+  const aggregates = task.aggregates.map((o) => createInputAggregates(o, none));
   const ids = new IdSet();
   const rejected: RowProblem[][] = [];
   const read = await readDeals(createReadStream(task.path, { start: task.start, end: task.end }), {
@@ -37,11 +39,18 @@ async function readPart(given?: HeaderMessage): Promise<PartReply> {
       port?.postMessage({ header, encoding } satisfies HeaderMessage);
     },
     onDeal(deal) {
-      for (let i = 0; i < aggregates.length; i++) addDeal(aggregates[i] as (typeof aggregates)[number], deal);
+      for (let i = 0; i < aggregates.length; i++) addDealToInputs(aggregates[i] as (typeof aggregates)[number], deal);
     },
     onReject(problems) {
       if (rejected.length < task.keepRejected) rejected.push(problems);
     },
   });
-  return { ok: true, read, notes: [...notesOf(read)], rejected, ids, aggregates };
+  return {
+    ok: true,
+    read,
+    notes: [...notesOf(read)],
+    rejected,
+    ids,
+    aggregates: aggregates.map((a) => ({ deals: a.deals, handoffs: a.handoffs })),
+  };
 }

@@ -39,6 +39,12 @@ export interface DealsProfile {
   encoding?: Encoding;
   /** Convert every amount to one currency. */
   convert?: CurrencyConversion;
+  /**
+   * The channel of a deal that names none, from its id (`outside` when an
+   * activity about it was a visit or meeting, else `inside`); without it,
+   * such a deal's channel stays `''`.
+   */
+  channelOf?: (dealId: string) => string;
 }
 
 /** Exact exchange rates into one currency: amount × num / den. */
@@ -92,6 +98,8 @@ export interface ReadDealsResult {
   hasAmounts: boolean;
   /** Whether the file has a created-date column. */
   hasCreatedDates: boolean;
+  /** Whether the file has an `appointer` column (then the report has the appointer → closer funnel). */
+  hasAppointers: boolean;
   /** Distinct values of the currency column, sorted; empty without one. */
   currencies: string[];
   /** Lines read, the header and any title and footer lines included. */
@@ -139,6 +147,7 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
     hasAccounts: false,
     hasAmounts: false,
     hasCreatedDates: false,
+    hasAppointers: false,
     currencies: [],
     lines: 0,
     probabilityScale: null,
@@ -161,6 +170,7 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
   const currencies = new Set<string>();
   const amountFormat = { decimalComma: profile.decimalComma ?? false };
   const convert = profile.convert;
+  const channelOf = profile.channelOf;
 
   const resolve = (fields: readonly string[]): Resolution & { preset?: PresetName } => {
     const given = profile.preset === undefined ? undefined : PRESETS[profile.preset];
@@ -204,6 +214,7 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
     result.hasCreatedDates = cols.created_date !== undefined;
     if (options.carry !== undefined) carriedCol = resolveCarriedColumn(file, options.carry, header, cols);
     result.hasForecastCategories = cols.forecast_category !== undefined;
+    result.hasAppointers = cols.appointer !== undefined;
     if (titles.length > 0) {
       result.skipped.title = titles.length;
       notes.push({ code: 'lines_skipped', kind: 'title', count: titles.length, first: (titles[0] ?? []).join(',') });
@@ -333,9 +344,10 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
       owner: get(cols.owner),
       team: get(cols.team),
       segment: get(cols.segment),
-      channel: get(cols.channel),
+      channel: get(cols.channel) || (channelOf === undefined ? '' : channelOf(dealId)),
       source: get(cols.source),
       currency: get(cols.currency),
+      appointer: get(cols.appointer),
     };
     if (convert !== undefined && rate !== undefined) {
       if (rate.den !== 1n || rate.num !== 1n) amount = Number(divRound(BigInt(amount) * rate.num, rate.den));

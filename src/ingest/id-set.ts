@@ -1,3 +1,26 @@
+// The two halves of the last hash computed: module state, so that hashing allocates nothing.
+let h1 = 0;
+let h2 = 0;
+
+/** Two independent 32-bit FNV-1a style hashes of the UTF-16 code units, into h1 and h2. */
+function hash(id: string): void {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ id.length;
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  a ^= a >>> 16;
+  a = Math.imul(a, 0x85ebca6b);
+  a ^= a >>> 13;
+  b = Math.imul(b ^ (b >>> 16), 0xc2b2ae35);
+  b ^= b >>> 16;
+  h1 = a >>> 0;
+  h2 = (b | 1) >>> 0; // never 0: 0 marks an empty slot
+}
+
 /**
  * A set of ids kept as 64-bit hashes (8 bytes each, in typed arrays): memory
  * is a small fixed cost per id instead of the id strings themselves. Two
@@ -23,34 +46,25 @@ export class IdSet {
 
   /** Adds `id`; returns `false` when it was already there. */
   add(id: string): boolean {
-    // Two independent 32-bit FNV-1a style hashes of the UTF-16 code units.
-    let h1 = 0x811c9dc5;
-    let h2 = 0x01000193 ^ id.length;
-    for (let i = 0; i < id.length; i++) {
-      const c = id.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-      h2 ^= h2 >>> 15;
-    }
-    h1 ^= h1 >>> 16;
-    h1 = Math.imul(h1, 0x85ebca6b);
-    h1 ^= h1 >>> 13;
-    h2 = Math.imul(h2 ^ (h2 >>> 16), 0xc2b2ae35);
-    h2 ^= h2 >>> 16;
-    h1 >>>= 0;
-    h2 = (h2 | 1) >>> 0; // never 0: 0 marks an empty slot
+    hash(id);
     if (!this.insert(h1, h2)) return false;
     this.used++;
     if (this.used * 4 > (this.mask + 1) * 3) this.grow();
     return true;
   }
 
+  /** Whether `id` (or an id with the same 64-bit hash) was added. */
+  has(id: string): boolean {
+    hash(id);
+    return this.hasHash(h1, h2);
+  }
+
   /** Whether any id of `other` is in this set too. */
   sharesAny(other: IdSet): boolean {
     const theirs = other.slots;
     for (let i = 0; i < theirs.length; i += 2) {
-      const h2 = theirs[i + 1] ?? 0;
-      if (h2 !== 0 && this.has(theirs[i] ?? 0, h2)) return true;
+      const s2 = theirs[i + 1] ?? 0;
+      if (s2 !== 0 && this.hasHash(theirs[i] ?? 0, s2)) return true;
     }
     return false;
   }
@@ -66,12 +80,12 @@ export class IdSet {
     return value as IdSet;
   }
 
-  private has(h1: number, h2: number): boolean {
+  private hasHash(a: number, b: number): boolean {
     const slots = this.slots;
-    for (let i = h1 & this.mask; ; i = (i + 1) & this.mask) {
+    for (let i = a & this.mask; ; i = (i + 1) & this.mask) {
       const s2 = slots[i * 2 + 1];
       if (s2 === 0) return false;
-      if (s2 === h2 && slots[i * 2] === h1) return true;
+      if (s2 === b && slots[i * 2] === a) return true;
     }
   }
 

@@ -9,7 +9,14 @@ export type RowProblemCode =
   | 'duplicate_id'
   | 'close_before_created'
   | 'field_count'
-  | 'no_rate';
+  | 'no_rate'
+  | 'bad_choice'
+  | 'bad_duration'
+  | 'bad_score'
+  | 'currency_mismatch';
+
+/** The inputs beside deals. */
+export type InputName = 'activities' | 'costs' | 'surveys';
 
 /** A rejected row's problem, as data; {@link formatRowProblem} words it. */
 export interface RowProblem {
@@ -27,6 +34,14 @@ export interface RowProblem {
   created?: string;
   /** `field_count`: fields in the row and in the header. */
   fields?: { row: number; header: number };
+  /** The input the row is from; absent for deals. */
+  input?: InputName;
+  /** `bad_choice`: the values allowed, and the config file's key that maps other words to them (`activities.types`). */
+  choices?: { allowed: readonly string[]; config: string };
+  /** `bad_score`: the survey type and its scale. */
+  score?: { type: string; min: number; max: number };
+  /** `currency_mismatch`: the deals' currency. */
+  expected?: string;
 }
 
 /** One line: `deals.csv:12: column close_date: "2024-13-01" is not a date (YYYY-MM-DD)`. */

@@ -3,7 +3,10 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { absorbAggregate, type AggregateOptions, type DealAggregate } from '../engine/aggregate.js';
-import { reviveAggregate } from '../engine/aggregate-transfer.js';
+import type { HandoffAggregate } from '../engine/handoff-aggregate.js';
+import { mergeHandoffAggregates } from '../engine/handoff-aggregate.js';
+import type { InputAggregates } from '../engine/input-report.js';
+import { reviveAggregate, reviveHandoffAggregate } from '../engine/aggregate-transfer.js';
 import type { Encoding } from './decode.js';
 import { type DealsProfile, type ReadDealsResult, type ReadNote, setNotes } from './deals.js';
 import { IdSet } from './id-set.js';
@@ -60,7 +63,8 @@ export type PartReply =
       notes: ReadNote[];
       rejected: RowProblem[][];
       ids: IdSet;
-      aggregates: DealAggregate[];
+      /** For each aggregate asked for: the deals and the funnel. */
+      aggregates: { deals: DealAggregate; handoffs: HandoffAggregate }[];
     }
   | { ok: false; reason: string };
 
@@ -71,8 +75,8 @@ export interface SplitReadOptions {
   file: string;
   profile: DealsProfile;
   parts: number;
-  /** Every deal is added to each of these; they are left untouched when `null` is returned. */
-  aggregates: DealAggregate[];
+  /** Every deal is added to each of these (their deals and funnel); they are left untouched when `null` is returned. */
+  aggregates: InputAggregates[];
   /** How many rejected rows' problems the caller keeps. */
   keepRejected: number;
 }
@@ -147,7 +151,7 @@ export async function readDealsInParts(options: SplitReadOptions): Promise<Split
   const points = splitPoints(path, options.parts);
   if (points.length === 0) return null;
 
-  const aggregateOptions = options.aggregates.map((a) => a.options);
+  const aggregateOptions = options.aggregates.map((a) => a.deals.options);
   const starts = [0, ...points];
   const workers = starts.map((start, i) => {
     const task: PartTask = {
@@ -223,10 +227,14 @@ export async function readDealsInParts(options: SplitReadOptions): Promise<Split
 
   options.aggregates.forEach((into, i) => {
     for (const part of parts) {
-      const from = reviveAggregate(part.aggregates[i]);
+      const got = part.aggregates[i];
+      if (got === undefined) continue;
+      const deals = reviveAggregate(got.deals);
       // Into an empty aggregate, the part's state is taken over rather than copied.
-      if (into.deals === 0) Object.assign(into, { ...from, options: into.options, firstWonDims: into.firstWonDims });
-      else absorbAggregate(into, from);
+      if (into.deals.deals === 0)
+        Object.assign(into.deals, { ...deals, options: into.deals.options, firstWonDims: into.deals.firstWonDims });
+      else absorbAggregate(into.deals, deals);
+      into.handoffs = mergeHandoffAggregates(into.handoffs, reviveHandoffAggregate(got.handoffs));
     }
   });
   return { read: merged, rejected, parts: parts.length };

@@ -1,5 +1,5 @@
 import type { CheckResult } from '../engine/check/index.js';
-import type { JsonInput } from './json.js';
+import type { JsonInputs } from './json.js';
 
 /**
  * `salesmetrics check --format json`, version 1. Keys are never renamed; new
@@ -7,11 +7,11 @@ import type { JsonInput } from './json.js';
  */
 export interface JsonCheck extends CheckResult {
   schemaVersion: 1;
-  inputs: { deals: JsonInput };
+  inputs: JsonInputs;
 }
 
 /** The JSON document of a check, with a stable key order. */
-export function toJsonCheck(result: CheckResult, inputs: { deals: JsonInput }): JsonCheck {
+export function toJsonCheck(result: CheckResult, inputs: JsonInputs): JsonCheck {
   return {
     schemaVersion: 1,
     asOf: result.asOf,

@@ -1,6 +1,14 @@
 import type { CheckResult, Severity } from '../engine/check/index.js';
 import { messages } from '../i18n/index.js';
-import { cellScope, describeKgi, describePlan, formatBounds, formatValue, kgiStatusText } from './check-text.js';
+import {
+  cellScope,
+  describeKgi,
+  describePlan,
+  describePlanChain,
+  formatBounds,
+  formatValue,
+  kgiStatusText,
+} from './check-text.js';
 import type { NumberStyle } from './format.js';
 
 const EMOJI: Record<Severity, string> = { pass: '✅', warn: '⚠️', fail: '❌' };
@@ -44,8 +52,11 @@ export function renderCheckMarkdown(result: CheckResult, style: NumberStyle = {}
         `| ${EMOJI[k.severity]} | ${cell(k.name === null ? k.id : `${k.id}: ${k.name}`)} | ${t.checkMetric(k.metric)} | ${cell(describeKgi(k, style))} | ${kgiStatusText(k, lang)} | ${t.check.range(k.start, k.deadline)} |`,
       );
     }
-    for (const k of result.kgis)
-      if (k.plan !== null) out.push('', `${md.planFor(cell(k.id))} ${cell(describePlan(k, k.plan, style))}`);
+    for (const k of result.kgis) {
+      if (k.plan === null) continue;
+      out.push('', `${md.planFor(cell(k.id))} ${cell(describePlan(k, k.plan, style))}`);
+      for (const line of describePlanChain(k.plan, style)) out.push('', `${t.check.chain}: ${cell(line)}`);
+    }
   }
   if (result.kpis.length > 0) {
     const h = t.check.head;

@@ -2,7 +2,15 @@ import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { CheckResult, Severity } from '../engine/check/index.js';
 import { messages, type Messages } from '../i18n/index.js';
-import { cellScope, describeKgi, describePlan, formatBounds, formatValue, kgiStatusText } from './check-text.js';
+import {
+  cellScope,
+  describeKgi,
+  describePlan,
+  describePlanChain,
+  formatBounds,
+  formatValue,
+  kgiStatusText,
+} from './check-text.js';
 import type { NumberStyle } from './format.js';
 
 function marker(chalk: ChalkInstance, t: Messages, severity: Severity, noData = false): string {
@@ -37,7 +45,10 @@ export function renderCheckTable(result: CheckResult, chalk: ChalkInstance, styl
       lines.push(
         `${marker(chalk, t, k.severity)} ${chalk.bold(k.id)}${k.name === null ? '' : ` ${k.name}`}: ${t.checkMetric(k.metric)} ${describeKgi(k, style)} — ${kgiStatusText(k, lang)}${t.check.kgiPeriod(k.start, k.deadline)}`,
       );
-      if (k.plan !== null) lines.push(`    ${t.check.plan}: ${describePlan(k, k.plan, style)}`);
+      if (k.plan !== null) {
+        lines.push(`    ${t.check.plan}: ${describePlan(k, k.plan, style)}`);
+        for (const line of describePlanChain(k.plan, style)) lines.push(`    ${t.check.chain}: ${line}`);
+      }
     }
   }
   if (result.kpis.length > 0) {

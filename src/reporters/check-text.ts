@@ -1,11 +1,11 @@
-import { DEAL_METRICS, type MetricId } from '../engine/metrics/index.js';
-import type { KgiResult, KpiCell, Plan } from '../engine/check/index.js';
+import { type AnyMetricId, metricInfo } from '../engine/metrics/index.js';
+import { type KgiResult, type KpiCell, NO_ACTIVITIES, type Plan } from '../engine/check/index.js';
 import { type Lang, messages } from '../i18n/index.js';
 import { formatCount, formatMetric, type NumberStyle } from './format.js';
 
 /** Formats a value of a metric the way tables show it. */
-export function formatValue(metric: MetricId, value: number | null, style: NumberStyle = {}): string {
-  const kind = DEAL_METRICS.find((m) => m.id === metric)?.kind ?? 'count';
+export function formatValue(metric: AnyMetricId, value: number | null, style: NumberStyle = {}): string {
+  const kind = metricInfo(metric)?.kind ?? 'count';
   return formatMetric(kind, value, style);
 }
 
@@ -71,4 +71,45 @@ export function describePlan(k: KgiResult, plan: Plan, style: NumberStyle = {}):
 /** The KGI status for people. */
 export function kgiStatusText(k: KgiResult, lang: Lang = 'en'): string {
   return messages(lang).check.kgiStatus(k.status);
+}
+
+/**
+ * The plan's meetings and calls (when the deals name appointers): one line,
+ * and one more for the appointers; none without them.
+ */
+export function describePlanChain(plan: Plan, style: NumberStyle = {}): string[] {
+  const c = plan.meetings;
+  if (c === undefined) return [];
+  const n = (v: number | null): string => (v === null ? '—' : formatCount(v, style.lang));
+  const t = messages(style.lang).check;
+  const callsKnown = !c.reasons.includes(NO_ACTIVITIES);
+  const lines = [
+    t.chainText({
+      callsKnown,
+      meetings: n(c.meetingsNeeded),
+      handoffs: n(c.handoffs),
+      closed: n(c.handoffsClosed),
+      calls: n(c.callsNeeded),
+      rate: formatValue('call_to_appointment_rate', c.callToAppointmentRate, style),
+      remainingMonths: plan.remainingMonths,
+      meetingsPerMonth: n(c.meetingsNeededPerMonth),
+      callsPerMonth: n(c.callsNeededPerMonth),
+      reasons: c.reasons,
+    }),
+  ];
+  // Per appointer only while meetings are still needed.
+  if (c.byAppointer.length > 0 && (c.meetingsNeeded ?? 0) > 0) {
+    lines.push(
+      t.appointersText(
+        c.byAppointer.map((a) => ({
+          appointer: a.appointer,
+          meetings: n(a.meetingsNeeded),
+          calls: callsKnown ? n(a.callsNeeded) : null,
+          meetingsPerMonth: n(a.meetingsNeededPerMonth),
+          callsPerMonth: callsKnown ? n(a.callsNeededPerMonth) : null,
+        })),
+      ),
+    );
+  }
+  return lines;
 }

@@ -31,6 +31,7 @@ function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.N
 const WHOLE = { maximumFractionDigits: 0 };
 const CENTS = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
 const DAYS = { maximumFractionDigits: 1 };
+const SCORE = { maximumFractionDigits: 2 };
 
 /** A whole number with the locale's grouping: `1,234`. */
 export function formatCount(value: number, lang: Lang = 'en'): string {
@@ -40,7 +41,8 @@ export function formatCount(value: number, lang: Lang = 'en'): string {
 /**
  * A metric value for people: the locale's thousands separators, cents only
  * when there are any, rates as percentages with one decimal, days with at
- * most one decimal, `—` for null. Japanese JPY amounts read `￥1,234`
+ * and hours with at most one decimal, scores (CSAT mean, NPS) with at most two,
+ * `—` for null. Japanese JPY amounts read `￥1,234`
  * (the yen sign of the ja-JP locale is the full-width U+FFE5).
  */
 export function formatMetric(kind: MetricKind, value: number | null, style: NumberStyle = {}): string {
@@ -57,6 +59,9 @@ export function formatMetric(kind: MetricKind, value: number | null, style: Numb
     case 'ratio':
       return `${(value * 100).toFixed(1)}%`;
     case 'days':
+    case 'hours':
       return numberFormat(locale, DAYS).format(value);
+    case 'score':
+      return numberFormat(locale, SCORE).format(value);
   }
 }

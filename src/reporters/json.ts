@@ -1,3 +1,4 @@
+import type { HandoffPair } from '../engine/input-report.js';
 import type { DealReport, GroupResult, PeriodResult } from '../engine/report.js';
 import type { MetricValues } from '../engine/metrics/index.js';
 import type { SalesmetricsError } from '../errors.js';
@@ -17,6 +18,24 @@ export interface JsonInput {
   skipped: { title: number; footer: number };
 }
 
+/** Counts of an input beside deals (activities, costs, surveys). `rows` = `used` + `rejected`. */
+export interface JsonOtherInput {
+  path: string;
+  rows: number;
+  used: number;
+  rejected: number;
+  /** The encoding read. */
+  encoding: string;
+}
+
+/** The inputs of a report: deals, and the others when given. */
+export interface JsonInputs {
+  deals: JsonInput;
+  activities?: JsonOtherInput;
+  costs?: JsonOtherInput;
+  surveys?: JsonOtherInput;
+}
+
 /**
  * `salesmetrics report --format json`, version 1. Keys are never renamed;
  * new keys may be added. Money in currency units rounded to the cent, rates
@@ -27,17 +46,22 @@ export interface JsonReport {
   window: { from: string; to: string };
   granularity: DealReport['granularity'];
   fiscalYearStart: number;
-  inputs: { deals: JsonInput };
+  inputs: JsonInputs;
   /** The deals' currencies; when there are several, money metrics are only in the groups `by: "currency"`. */
   currencies: string[];
   mixedCurrencies: boolean;
   totals: MetricValues;
   periods: PeriodResult[];
   groups: GroupResult[];
+  /** With `--by appointer` and a deals file with an appointer column: each appointer × owner (closer) pair. */
+  handoffMatrix?: HandoffPair[];
 }
 
 /** The JSON document of a report, with a stable key order. */
-export function toJsonReport(report: DealReport, inputs: { deals: JsonInput }): JsonReport {
+export function toJsonReport(
+  report: DealReport & { handoffMatrix?: HandoffPair[] | null },
+  inputs: JsonInputs,
+): JsonReport {
   return {
     schemaVersion: 1,
     window: { from: report.window.from, to: report.window.to },
@@ -49,6 +73,7 @@ export function toJsonReport(report: DealReport, inputs: { deals: JsonInput }): 
     totals: report.totals,
     periods: report.periods,
     groups: report.groups,
+    ...(report.handoffMatrix == null ? {} : { handoffMatrix: report.handoffMatrix }),
   };
 }
 

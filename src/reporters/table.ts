@@ -1,9 +1,16 @@
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import { DEAL_METRICS, type MetricValues } from '../engine/metrics/index.js';
+import {
+  ALL_METRICS,
+  type AnyMetricId,
+  DEAL_METRICS,
+  type MetricId,
+  type MetricValues,
+} from '../engine/metrics/index.js';
 import { type Lang, messages } from '../i18n/index.js';
 import { formatCount, formatMetric, type NumberStyle } from './format.js';
 import type { JsonReport } from './json.js';
+import { inputGroupTables, inputPeriodTables, otherInputLines } from './table-inputs.js';
 
 /** Options of the human renderer. */
 export interface TableOptions {
@@ -30,7 +37,7 @@ function newTable(chalk: ChalkInstance, head: string[], numericFrom: number): Ta
 }
 
 function metricCells(values: MetricValues, style: NumberStyle): string[] {
-  return DEAL_METRICS.map((m) => formatMetric(m.kind, values[m.id as keyof MetricValues], style));
+  return DEAL_METRICS.map((m) => formatMetric(m.kind, values[m.id as MetricId], style));
 }
 
 /** The report as text tables: totals, one row per period, one row per group. */
@@ -39,7 +46,7 @@ export function renderReportTable(report: JsonReport, options: TableOptions): st
   const lang = options.lang ?? 'en';
   const t = messages(lang);
   const style: NumberStyle = { lang, ...(options.currency === undefined ? {} : { currency: options.currency }) };
-  const names = DEAL_METRICS.map((m) => t.metricName(m.id as keyof MetricValues, m.label));
+  const names = DEAL_METRICS.map((m) => t.metricName(m.id as AnyMetricId, m.label));
   const d = report.inputs.deals;
   const lines: string[] = [];
   lines.push(
@@ -51,16 +58,21 @@ export function renderReportTable(report: JsonReport, options: TableOptions): st
       t.report.inputs(d.path, formatCount(d.rows, lang), formatCount(d.used, lang), formatCount(d.rejected, lang)),
     ),
   );
+  for (const line of otherInputLines(report, lang)) lines.push(chalk.dim(line));
 
   const totals = newTable(chalk, [t.report.metric, t.report.total], 1);
-  DEAL_METRICS.forEach((m, i) =>
-    totals.push([names[i] ?? m.label, formatMetric(m.kind, report.totals[m.id as keyof MetricValues], style)]),
-  );
+  // Every metric the report holds: the deals', then those of the other inputs given.
+  for (const m of ALL_METRICS) {
+    const value = report.totals[m.id as keyof MetricValues];
+    if (value !== undefined)
+      totals.push([t.metricName(m.id as AnyMetricId, m.label), formatMetric(m.kind, value, style)]);
+  }
   lines.push('', chalk.bold(t.report.totals), totals.toString());
 
   const periods = newTable(chalk, [t.report.period, ...names], 1);
   for (const p of report.periods) periods.push([p.period, ...metricCells(p.metrics, style)]);
   lines.push('', chalk.bold(t.report.byPeriod(report.granularity)), periods.toString());
+  lines.push(...inputPeriodTables(report, chalk, style));
 
   const first = report.groups[0];
   if (first !== undefined) {
@@ -71,6 +83,7 @@ export function renderReportTable(report: JsonReport, options: TableOptions): st
       groups.push([g.key === '' ? chalk.dim(t.none) : g.key, ...metricCells(g.totals, own)]);
     }
     lines.push('', chalk.bold(t.report.byDimension(first.by)), groups.toString());
+    lines.push(...inputGroupTables(report, chalk, style));
   }
   return lines.join('\n') + '\n';
 }

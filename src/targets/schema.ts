@@ -1,10 +1,10 @@
 import * as z from 'zod';
 import { DIMENSIONS } from '../engine/deal.js';
-import { DEAL_METRICS } from '../engine/metrics/index.js';
+import { ALL_METRICS } from '../engine/metrics/index.js';
 import { GRANULARITIES } from '../engine/periods.js';
 import { dealsInputSchema } from '../config/schema.js';
 
-const METRIC_IDS = DEAL_METRICS.map((m) => m.id) as [string, ...string[]];
+const METRIC_IDS = ALL_METRICS.map((m) => m.id) as [string, ...string[]];
 
 const isoDate = z
   .string()
@@ -16,7 +16,11 @@ const id = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { message: 'expected an id of letters, digits, -, _ or .' })
   .describe('A unique id: letters, digits, -, _ or .');
 
-const metric = z.enum(METRIC_IDS).describe('A metric id, as in docs/metrics.md.');
+const metric = z
+  .enum(METRIC_IDS)
+  .describe(
+    'A metric id, as in docs/metrics.md; the metrics of activities, costs, surveys and handoffs need those inputs.',
+  );
 
 const bounds = {
   min: z.number().optional().describe('Fails below this value (inclusive bound: equal passes).'),

@@ -499,7 +499,7 @@ describe('usage errors exit 2', () => {
     ],
     [
       ['report', 'fixtures/deals-small.csv', '--map', 'dealid=Id'],
-      'salesmetrics: --map dealid=…: unknown field; deals fields are deal_id, stage, amount, close_date, created_date, account_id, account_name, owner, team, segment, channel, source, currency, expected_close_date, probability, deal_name, status, won_date, lost_date, forecast_category, lost_stage.',
+      'salesmetrics: --map dealid=…: unknown field; deals fields are deal_id, stage, amount, close_date, created_date, account_id, account_name, owner, team, segment, channel, source, currency, expected_close_date, probability, deal_name, status, won_date, lost_date, forecast_category, lost_stage, appointer.',
     ],
     [['nonsense'], "salesmetrics: unknown command 'nonsense'; see salesmetrics --help"],
   ])('%j', async (argv, message) => {

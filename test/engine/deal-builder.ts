@@ -50,6 +50,7 @@ export interface DealSpec {
   channel?: string;
   source?: string;
   currency?: string;
+  appointer?: string;
 }
 
 export function deal(s: DealSpec): Deal {
@@ -67,6 +68,7 @@ export function deal(s: DealSpec): Deal {
       channel: s.channel ?? '',
       source: s.source ?? '',
       currency: s.currency ?? '',
+      appointer: s.appointer ?? '',
     },
   };
 }

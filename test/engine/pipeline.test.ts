@@ -146,7 +146,7 @@ function deal(r: Row): Deal {
     createdDate: r.created === null ? null : day(r.created),
     closeDate: r.closed === undefined ? null : day(r.closed),
     account: null,
-    dims: { owner: '', team: '', segment: r.segment ?? '', channel: '', source: '', currency: 'JPY' },
+    dims: { owner: '', team: '', segment: r.segment ?? '', channel: '', source: '', currency: 'JPY', appointer: '' },
     stage: r.stage,
     expectedCloseDate: r.expected === undefined ? null : day(r.expected),
     probability: r.probability === undefined ? null : r.probability * 10_000,

@@ -20,4 +20,18 @@ describe('IdSet', () => {
     expect(ids.add('商談1')).toBe(false);
     expect(ids.add('')).toBe(false);
   });
+
+  it('has: every id added, after resizes, and none of the others', () => {
+    const ids = new IdSet(16);
+    for (let i = 0; i < 50_000; i += 2) ids.add(`D-${i}`);
+    let found = 0;
+    let wrong = 0;
+    for (let i = 0; i < 50_000; i++) {
+      if (ids.has(`D-${i}`) !== (i % 2 === 0)) wrong++;
+      else if (i % 2 === 0) found++;
+    }
+    expect([found, wrong]).toEqual([25_000, 0]);
+    expect(ids.has('')).toBe(false);
+    expect(ids.size).toBe(25_000); // has adds nothing
+  });
 });

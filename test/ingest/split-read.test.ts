@@ -2,6 +2,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDeal, createAggregate, type AggregateOptions, type DealAggregate } from '../../src/engine/aggregate.js';
+import { createInputAggregates, type InputAggregates } from '../../src/engine/input-report.js';
 import { buildReport, reportWindow } from '../../src/engine/report.js';
 import { notesOf, readDeals, type DealsProfile, type ReadDealsResult } from '../../src/ingest/deals.js';
 import type { RowProblem } from '../../src/ingest/row-problem.js';
@@ -40,17 +41,19 @@ async function inOnePiece(name: string, profile: DealsProfile = {}) {
   return { read, notes: notesOf(read), rejected, agg };
 }
 
+const NONE = { activities: false, costs: false, surveys: false };
+
 async function inParts(name: string, parts: number, profile: DealsProfile = {}) {
-  const agg = createAggregate(OPTIONS);
+  const inputs: InputAggregates = createInputAggregates(OPTIONS, NONE);
   const split = await readDealsInParts({
     path: fixture(name),
     file: name,
     profile,
     parts,
-    aggregates: [agg],
+    aggregates: [inputs],
     keepRejected: 10,
   });
-  return split === null ? null : { ...split, notes: notesOf(split.read), agg };
+  return split === null ? null : { ...split, notes: notesOf(split.read), agg: inputs.deals };
 }
 
 function report(agg: DealAggregate, read: ReadDealsResult) {
@@ -121,13 +124,14 @@ describe('reading a deals file in parts', () => {
   });
 
   it('gives up when the first part fails, leaving the aggregates untouched', async () => {
-    const agg = createAggregate(OPTIONS);
+    const inputs = createInputAggregates(OPTIONS, NONE);
+    const agg = inputs.deals;
     const split = await readDealsInParts({
       path: fixture('deals-missing-stage-column.csv'),
       file: 'deals-missing-stage-column.csv',
       profile: {},
       parts: 2,
-      aggregates: [agg],
+      aggregates: [inputs],
       keepRejected: 10,
     });
     expect(split).toBeNull();

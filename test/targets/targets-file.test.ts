@@ -337,7 +337,7 @@ describe('parseTargets: every problem is one line with file:line:column', () => 
   it('an unknown metric far from any lists the valid ones', () => {
     const { lines } = problems(yaml('version: 1', 'kpis:', '  - id: a', '    metric: zzzzzzzz', '    min: 0.2'));
     expect(lines).toEqual([
-      't.yaml:4:13: kpis[0].metric: unknown metric "zzzzzzzz"; use one of revenue, deals_won, deals_lost, deals_open, pipeline_value, win_rate, avg_deal_size, sales_cycle_days_mean, sales_cycle_days_median, new_customers, customer_retention_rate',
+      't.yaml:4:13: kpis[0].metric: unknown metric "zzzzzzzz"; use one of revenue, deals_won, deals_lost, deals_open, pipeline_value, win_rate, avg_deal_size, sales_cycle_days_mean, sales_cycle_days_median, new_customers, customer_retention_rate, handoffs, handoffs_won, handoffs_lost, handoffs_open, handoff_win_rate, handoff_revenue, activities, activities_call, activities_email, activities_meeting, activities_visit, activities_video, activities_other, activity_hours, appointments_set, call_to_appointment_rate, revenue_per_activity_hour, activity_hours_per_won_deal, acquisition_cost, cac, survey_responses, csat, csat_mean, nps',
     ]);
   });
 
@@ -401,7 +401,7 @@ describe('the JSON Schema of the target file', () => {
             required: ['id', 'metric'],
             additionalProperties: false,
             properties: {
-              by: { enum: ['owner', 'team', 'segment', 'channel', 'source', 'currency'] },
+              by: { enum: ['owner', 'team', 'segment', 'channel', 'source', 'currency', 'appointer'] },
               when_missing: { enum: ['fail', 'warn', 'pass'] },
             },
           },

@@ -1,5 +1,5 @@
 import { type Day, formatDay, monthIndexOfDay } from '../calendar.js';
-import { DEAL_METRICS, type MetricId, type MetricValues } from '../metrics/index.js';
+import { type AnyMetricId, metricInfo, type MetricValues } from '../metrics/index.js';
 import type { Severity } from './kpi.js';
 import { type Plan, planBackFromGoal } from './plan.js';
 
@@ -7,7 +7,7 @@ import { type Plan, planBackFromGoal } from './plan.js';
 export interface KgiSpec {
   id: string;
   name?: string;
-  metric: MetricId;
+  metric: AnyMetricId;
   /** Currency units for money, 0..1 for rates. */
   target: number;
   start: Day;
@@ -26,7 +26,7 @@ export type KgiStatus = 'on_track' | 'behind' | 'achieved' | 'missed' | 'no_data
 export interface KgiResult {
   id: string;
   name: string | null;
-  metric: MetricId;
+  metric: AnyMetricId;
   target: number;
   start: string;
   deadline: string;
@@ -68,14 +68,14 @@ export function remainingMonths(asOf: Day, deadline: Day): number {
  *   below the target.
  */
 export function evaluateKgi(spec: KgiSpec, asOf: Day, values: MetricValues): KgiResult {
-  const def = DEAL_METRICS.find((m) => m.id === spec.metric);
+  const def = metricInfo(spec.metric);
   const additive = def?.additive ?? false;
   const lowerIsBetter = def?.better === 'lower';
   const total = spec.deadline - spec.start + 1;
   // Elapsed days, both ends included, clamped to [0, total].
   const days = asOf < spec.start ? 0 : asOf >= spec.deadline ? total : asOf - spec.start + 1;
   const elapsed = days / total;
-  const actual = values[spec.metric];
+  const actual = values[spec.metric] ?? null;
   // target × days / total, multiplied first so that whole results stay whole.
   const paceTarget = additive ? (spec.target * days) / total : spec.target;
   const final = asOf >= spec.deadline;

@@ -1,5 +1,5 @@
 import type { Dimension } from '../deal.js';
-import type { MetricId, MetricValues } from '../metrics/index.js';
+import type { AnyMetricId, MetricValues } from '../metrics/index.js';
 import type { DealReport } from '../report.js';
 
 /** How a cell without a value counts. */
@@ -8,7 +8,7 @@ export type WhenMissing = 'fail' | 'warn' | 'pass';
 /** A KPI as the engine checks it. Bounds are inclusive: a value equal to a bound passes. */
 export interface KpiSpec {
   id: string;
-  metric: MetricId;
+  metric: AnyMetricId;
   /** Fails below. */
   min?: number;
   /** Fails above. */
@@ -31,7 +31,7 @@ export type Severity = 'pass' | 'warn' | 'fail';
 /** One checked cell: the window or a period, all deals or a group. */
 export interface KpiCell {
   id: string;
-  metric: MetricId;
+  metric: AnyMetricId;
   by: Dimension | null;
   /** The group's value of `by`; `null` for all deals. */
   group: string | null;
@@ -91,8 +91,8 @@ export function evaluateKpi(spec: KpiSpec, report: DealReport): KpiCell[] {
     ...kpiStatus(spec, actual),
   });
   for (const s of scopes) {
-    if (spec.eachPeriod) for (const p of s.periods) cells.push(cell(s.group, p.period, p.metrics[spec.metric]));
-    else cells.push(cell(s.group, null, s.totals[spec.metric]));
+    if (spec.eachPeriod) for (const p of s.periods) cells.push(cell(s.group, p.period, p.metrics[spec.metric] ?? null));
+    else cells.push(cell(s.group, null, s.totals[spec.metric] ?? null));
   }
   return cells;
 }

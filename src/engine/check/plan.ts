@@ -1,5 +1,6 @@
 import type { MetricValues } from '../metrics/index.js';
 import type { KgiSpec } from './kgi.js';
+import type { MeetingPlan } from './plan-chain.js';
 
 /**
  * The plan back from the goal (逆算): what is still needed to reach a
@@ -23,6 +24,11 @@ export interface Plan {
   dealsToClosePerMonth: number | null;
   /** Why a figure is null, for people. */
   reasons: string[];
+  /**
+   * Further down the chain, when the deals name appointers: meetings to hand
+   * over and calls to make (see `extendPlan`). Absent otherwise.
+   */
+  meetings?: MeetingPlan;
 }
 
 /** ⌈a / b⌉ for non-negative integers a and positive integers b, exactly. */

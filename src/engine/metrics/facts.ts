@@ -27,8 +27,8 @@ export interface MetricFacts {
   retention: { previous: number; kept: number } | null;
 }
 
-/** How a metric's value reads. */
-export type MetricKind = 'money' | 'count' | 'ratio' | 'days';
+/** How a metric's value reads. `hours` and `score` (CSAT mean, NPS) are plain numbers shown with decimals. */
+export type MetricKind = 'money' | 'count' | 'ratio' | 'days' | 'hours' | 'score';
 
 /** One metric: its id, how it reads, and how it is computed. */
 export interface MetricDefinition {
