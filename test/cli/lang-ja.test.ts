@@ -187,16 +187,22 @@ describe('salesmetrics report --lang ja, table', () => {
       ['新規顧客獲得数', '3'],
       ['顧客維持率', '—'],
     ]);
-    expect(rows[12]).toEqual(['期間', ...JA_METRICS]);
-    // February: 3,000.25 revenue, 3 won, 1 lost, 2 open, 4,000 pipeline, 75.0%, 1,000.08, 16.5, 16.5, 2 new, 100.0%.
+    // The sparkline columns after revenue and win rate have no heading.
+    const [revenue, ...afterRevenue] = JA_METRICS;
+    const beforeWinRate = afterRevenue.slice(0, 4);
+    expect(rows[12]).toEqual(['期間', revenue, '', ...beforeWinRate, '受注率', '', ...afterRevenue.slice(5)]);
+    // February: 3,000.25 revenue (the largest month: █), 3 won, 1 lost, 2 open, 4,000 pipeline,
+    // 75.0% (0.75 × 7 = 5.25 → ▆), 1,000.08, 16.5, 16.5, 2 new, 100.0%.
     expect(rows[14]).toEqual([
       '2025-02',
       '3,000.25',
+      '█',
       '3',
       '1',
       '2',
       '4,000',
       '75.0%',
+      '▆',
       '1,000.08',
       '16.5',
       '16.5',
