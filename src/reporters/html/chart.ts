@@ -1,0 +1,143 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { Config } from 'vega-lite';
+import type { KpiStatus } from '../../engine/check/index.js';
+import { DEAL_METRICS, type MetricId, type MetricKind } from '../../engine/metrics/index.js';
+import type { Lang } from '../../i18n/index.js';
+import type { HtmlText } from '../../i18n/html-text.js';
+
+/**
+ * A chart of a section: a Vega-Lite spec, rendered to inline SVG when the
+ * file is written, with its text alternative.
+ */
+export interface Chart {
+  spec: TopLevelSpec;
+  /** The chart's title, plain text: the SVG's `<title>`. */
+  title: string;
+  /** What the chart shows, plain text: the SVG's `<desc>`. */
+  description: string;
+  /** Half-width charts sit side by side on wide screens. @default 'full' */
+  size?: 'full' | 'half';
+}
+
+/** Width of a full chart, px (the page holds 880 px; narrower screens scale it down). */
+export const FULL_WIDTH = 880;
+/** Width of a half chart, px. */
+export const HALF_WIDTH = 430;
+
+/**
+ * Okabe–Ito colours: told apart with the common colour-vision deficiencies
+ * (and in greyscale by their lightness). Yellow is left out: it is too
+ * light on white.
+ */
+export const PALETTE = {
+  blue: '#0072B2',
+  orange: '#E69F00',
+  green: '#009E73',
+  vermillion: '#D55E00',
+  sky: '#56B4E9',
+  purple: '#CC79A7',
+  black: '#000000',
+  grey: '#8C8C8C',
+} as const;
+
+/** Series colours, in order. */
+export const CATEGORY: readonly string[] = [
+  PALETTE.blue,
+  PALETTE.orange,
+  PALETTE.green,
+  PALETTE.vermillion,
+  PALETTE.sky,
+  PALETTE.purple,
+  PALETTE.black,
+];
+
+/** A KPI cell's status in charts: a colour and a shape, so colour is never the only clue. */
+export const STATUS_MARK: Record<KpiStatus, { color: string; shape: string }> = {
+  pass: { color: PALETTE.green, shape: 'circle' },
+  warn: { color: PALETTE.orange, shape: 'triangle-up' },
+  fail: { color: PALETTE.vermillion, shape: 'cross' },
+  no_data: { color: PALETTE.grey, shape: 'square' },
+};
+
+/** Fonts with Japanese glyphs on every common system, then the generic family. */
+export const FONT_STACK =
+  "system-ui, -apple-system, 'Segoe UI', 'Hiragino Sans', 'Hiragino Kaku Gothic ProN', 'Noto Sans CJK JP', 'Noto Sans JP', 'Yu Gothic', Meiryo, sans-serif";
+
+/** The look shared by every chart. */
+export const CHART_CONFIG: Config = {
+  font: FONT_STACK,
+  background: '#ffffff',
+  padding: 8,
+  view: { stroke: null },
+  title: { fontSize: 15, fontWeight: 600, anchor: 'start', color: '#1a1a1a', offset: 12 },
+  axis: {
+    labelFontSize: 11,
+    titleFontSize: 12,
+    titleFontWeight: 600,
+    labelColor: '#333333',
+    titleColor: '#333333',
+    gridColor: '#e6e6e6',
+    domainColor: '#888888',
+    tickColor: '#888888',
+    labelLimit: 220,
+    labelOverlap: true,
+  },
+  legend: {
+    orient: 'bottom',
+    direction: 'vertical',
+    labelFontSize: 11,
+    titleFontSize: 11,
+    labelLimit: 600,
+    // Legends below the chart stack, left-aligned, instead of running off its right edge
+    // (a Vega legend setting that Vega-Lite passes on but does not declare).
+    ...({ layout: { bottom: { direction: 'vertical', anchor: 'start', margin: 8 } } } as object),
+  },
+  range: { category: [...CATEGORY] },
+};
+
+/** The unit a metric is counted in. */
+export function unitOf(metric: MetricId, h: HtmlText, currency: string | undefined): string {
+  switch (kindOf(metric)) {
+    case 'money':
+      return currency ?? h.units.currencyUnits;
+    case 'ratio':
+      return '%';
+    case 'days':
+      return h.units.days;
+    case 'count':
+      return metric === 'new_customers' ? h.units.customers : h.units.deals;
+  }
+}
+
+export function kindOf(metric: MetricId): MetricKind {
+  return DEAL_METRICS.find((m) => m.id === metric)?.kind ?? 'count';
+}
+
+/** An axis title with the unit: `Revenue (JPY)`, `Win rate (%)`. */
+export function axisTitle(metric: MetricId, h: HtmlText, currency: string | undefined): string {
+  return h.withUnit(h.metric(metric), unitOf(metric, h, currency));
+}
+
+/**
+ * How a value axis labels its ticks: rates as percentages, money in short
+ * form (`120M`, or `1.2億` / `3,000万` in Japanese), days and counts as
+ * grouped whole numbers. Only tick labels are shortened: the tables give
+ * every value in full.
+ */
+export function valueAxis(metric: MetricId, lang: Lang): { format?: string; labelExpr?: string; tickMinStep?: number } {
+  switch (kindOf(metric)) {
+    case 'ratio':
+      return { format: '.0%' };
+    case 'days':
+      return { format: ',~f' };
+    case 'count':
+      return { format: ',~f', tickMinStep: 1 };
+    case 'money':
+      return {
+        labelExpr:
+          lang === 'ja'
+            ? "abs(datum.value) >= 1e8 ? format(datum.value / 1e8, ',.4~f') + '億' : abs(datum.value) >= 1e4 ? format(datum.value / 1e4, ',.4~f') + '万' : format(datum.value, ',~f')"
+            : "abs(datum.value) >= 1e9 ? format(datum.value / 1e9, ',.3~f') + 'B' : abs(datum.value) >= 1e6 ? format(datum.value / 1e6, ',.3~f') + 'M' : abs(datum.value) >= 1e3 ? format(datum.value / 1e3, ',.3~f') + 'k' : format(datum.value, ',~f')",
+      };
+  }
+}
