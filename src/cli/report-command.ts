@@ -16,6 +16,8 @@ import { loadTargets, prepareCheck } from './targets-check.js';
 import { type DealsInputOptions, displayName, ingestDeals, mixedCurrencyWarning } from './deals-input.js';
 import { messages } from '../i18n/index.js';
 import { type CliIO, EXIT } from './io.js';
+import { checkOutput, toStdout, writeOutput } from './output.js';
+import { VERSION } from './version.js';
 
 /** The options of `salesmetrics report`, as parsed. */
 export interface ReportCommandOptions extends DealsInputOptions {
@@ -26,8 +28,10 @@ export interface ReportCommandOptions extends DealsInputOptions {
   /** @default the target file's, else 1 */
   fiscalYearStart?: number;
   by?: Dimension;
-  format: 'table' | 'json' | 'csv';
+  format: 'table' | 'json' | 'csv' | 'html';
   color: boolean;
+  /** `-o FILE`: where the output goes. @default standard output */
+  output?: string;
   /** A target file to check as well. */
   targets?: string;
   asOf?: Day;
@@ -38,6 +42,7 @@ export async function reportCommand(io: CliIO, file: string, opts: ReportCommand
   if (opts.from !== undefined && opts.to !== undefined && opts.from > opts.to) {
     throw new UsageError('bad_window', '--from is after --to; give a window with from ≤ to.');
   }
+  checkOutput(io, opts.output);
   const name = displayName(file);
   const given = opts.from !== undefined || opts.to !== undefined;
   const targets = opts.targets === undefined ? undefined : loadTargets(io.cwd, opts.targets);
@@ -102,23 +107,32 @@ export async function reportCommand(io: CliIO, file: string, opts: ReportCommand
   const inputs = dealsInput(file, read);
   const json = toJsonReport(report, inputs);
   const checked = check?.finish(read);
+  const only = report.currencies.length === 1 && !report.mixedCurrencies ? report.currencies[0] : undefined;
+  const currency = only === undefined ? {} : { currency: only };
+  let text: string;
   switch (opts.format) {
     case 'json':
-      io.stdout.write(
-        JSON.stringify(checked === undefined ? json : { ...json, check: toJsonCheck(checked, inputs) }, null, 2) + '\n',
-      );
+      text =
+        JSON.stringify(checked === undefined ? json : { ...json, check: toJsonCheck(checked, inputs) }, null, 2) + '\n';
       break;
     case 'csv':
-      io.stdout.write(renderReportCsv(json));
+      text = renderReportCsv(json);
       break;
+    case 'html': {
+      // The HTML renderer (and the charting library behind it) loads only here.
+      const { renderReportHtml } = await import('../reporters/html/index.js');
+      const doc = checked === undefined ? json : { ...json, check: toJsonCheck(checked, inputs) };
+      text = await renderReportHtml(doc, { lang, ...currency, program: `salesmetrics ${VERSION}` });
+      break;
+    }
     case 'table': {
-      const chalk = chalkFor(io, opts.color);
-      const only = report.currencies.length === 1 && !report.mixedCurrencies ? report.currencies[0] : undefined;
-      const currency = only === undefined ? {} : { currency: only };
-      io.stdout.write(renderReportTable(json, { chalk, lang, ...currency }));
-      if (checked !== undefined) io.stdout.write('\n' + renderCheckTable(checked, chalk, { lang, ...currency }));
+      // A file gets no colours.
+      const chalk = chalkFor(io, opts.color && toStdout(opts.output));
+      text = renderReportTable(json, { chalk, lang, ...currency });
+      if (checked !== undefined) text += '\n' + renderCheckTable(checked, chalk, { lang, ...currency });
       break;
     }
   }
+  writeOutput(io, opts.output, text, lang);
   return checked === undefined ? EXIT.ok : checkExitCode(checked.status, 'fail');
 }

@@ -120,6 +120,8 @@ export interface Messages {
   /** `blank`: some deals name no currency. */
   mixedCurrencies(file: string, currencies: readonly string[], blank: boolean): string;
   wroteTargets(file: string): string;
+  /** `-o FILE` was written. */
+  wroteOutput(file: string): string;
 
   /** A SalesmetricsError for stderr; English keeps `err.message`. */
   error(err: SalesmetricsError): string;
@@ -159,6 +161,8 @@ export interface HelpText {
   lang: string;
   noColor: string;
   format: string;
+  /** `-o, --output <file>`. */
+  output: string;
   report: {
     description: string;
     from: string;
