@@ -11,19 +11,28 @@ const INJECTED_TARGETS = 'fixtures/targets-injected-names.yaml';
 const SCRIPT = '<script>alert(1)</script>';
 const IMG = '"><img src=x onerror=alert(1)>';
 
-/** The charts of a document: the SVG elements that are images, with their text alternatives. */
-function charts(
-  doc: Element | ReturnType<typeof parseHtml>['document'],
-): { title: string; desc: string; svg: Element }[] {
+interface ChartSeen {
+  title: string;
+  desc: string;
+  svg: Element;
+  /** The drawing for phones, next to the wide one, for full-width charts. */
+  phone: { title: string; desc: string; svg: Element } | null;
+}
+
+/** The charts of a document: the SVG images with their text alternatives, one per chart. */
+function charts(doc: Element | ReturnType<typeof parseHtml>['document']): ChartSeen[] {
   const all = elements(doc);
   const byId = new Map(all.flatMap((e) => (attr(e, 'id') === undefined ? [] : [[attr(e, 'id') as string, e]])));
-  return all
-    .filter((e) => e.tagName === 'svg' && attr(e, 'role') === 'img')
-    .map((svg) => ({
-      svg,
-      title: textOf(byId.get(attr(svg, 'aria-labelledby') ?? '') as Element),
-      desc: textOf(byId.get(attr(svg, 'aria-describedby') ?? '') as Element),
-    }));
+  const seen = (svg: Element): { title: string; desc: string; svg: Element } => ({
+    svg,
+    title: textOf(byId.get(attr(svg, 'aria-labelledby') ?? '') as Element),
+    desc: textOf(byId.get(attr(svg, 'aria-describedby') ?? '') as Element),
+  });
+  return byTag(doc, 'figure').map((figure) => {
+    const svgs = byTag(figure, 'svg').filter((svg) => attr(svg, 'role') === 'img');
+    const [main, phone] = svgs;
+    return { ...seen(main as Element), phone: phone === undefined ? null : seen(phone) };
+  });
 }
 
 /**
@@ -54,6 +63,8 @@ function expectSelfContained(text: string): ReturnType<typeof parseHtml>['docume
   for (const c of charts(document)) {
     expect(c.title).not.toBe('');
     expect(c.desc).not.toBe('');
+    // A phone drawing says the same.
+    if (c.phone !== null) expect([c.phone.title, c.phone.desc]).toEqual([c.title, c.desc]);
   }
   return document;
 }
@@ -111,6 +122,8 @@ describe('report --format html', () => {
         'Revenue (East) by period. 2025-01: 1,000.50; 2025-02: 1,000.25. Revenue (West) by period. 2025-01: 0; 2025-02: 2,000.',
       ],
     ]);
+    // Full-width charts have a second drawing for phones; half-width ones fit a phone as they are.
+    expect(charts(doc).map((c) => c.phone !== null)).toEqual([true, true, true, false, false, false, false, true]);
     // Axes name their units; the file names no currency.
     const svgText = (i: number): string[] => byTag(charts(doc)[i]?.svg as Element, 'text').map(textOf);
     expect(svgText(0)).toContain('Revenue (currency units)');

@@ -5,12 +5,16 @@ import { DEAL_METRICS, type MetricId, type MetricKind } from '../../engine/metri
 import type { Lang } from '../../i18n/index.js';
 import type { HtmlText } from '../../i18n/html-text.js';
 
+/** A Vega-Lite spec. */
+export type Spec = TopLevelSpec;
+
 /**
  * A chart of a section: a Vega-Lite spec, rendered to inline SVG when the
  * file is written, with its text alternative.
  */
 export interface Chart {
-  spec: TopLevelSpec;
+  /** The spec at a width, px: a full chart is drawn at FULL_WIDTH and again at PHONE_WIDTH for small screens. */
+  spec(width: number): TopLevelSpec;
   /** The chart's title, plain text: the SVG's `<title>`. */
   title: string;
   /** What the chart shows, plain text: the SVG's `<desc>`. */
@@ -21,8 +25,10 @@ export interface Chart {
 
 /** Width of a full chart, px (the page holds 880 px; narrower screens scale it down). */
 export const FULL_WIDTH = 880;
-/** Width of a half chart, px. */
+/** Width of a half chart, px (two to a row on wide screens, one on a phone). */
 export const HALF_WIDTH = 430;
+/** Width of the small-screen drawing of a full chart, px: a phone is 360–430 px wide. */
+export const PHONE_WIDTH = 360;
 
 /**
  * Okabe–Ito colours: told apart with the common colour-vision deficiencies
@@ -122,18 +128,25 @@ export function axisTitle(metric: MetricId, h: HtmlText, currency: string | unde
  * How a value axis labels its ticks: rates as percentages, money in short
  * form (`120M`, or `1.2億` / `3,000万` in Japanese), days and counts as
  * grouped whole numbers. Only tick labels are shortened: the tables give
- * every value in full.
+ * every value in full. A horizontal axis `width` px long gets a tick per
+ * 100 px at most, so that its labels never run into each other.
  */
-export function valueAxis(metric: MetricId, lang: Lang): { format?: string; labelExpr?: string; tickMinStep?: number } {
+export function valueAxis(
+  metric: MetricId,
+  lang: Lang,
+  width?: number,
+): { format?: string; labelExpr?: string; tickMinStep?: number; tickCount?: number } {
+  const ticks = width === undefined ? {} : { tickCount: Math.max(3, Math.floor(width / 100)) };
   switch (kindOf(metric)) {
     case 'ratio':
-      return { format: '.0%' };
+      return { format: '.0%', ...ticks };
     case 'days':
-      return { format: ',~f' };
+      return { format: ',~f', ...ticks };
     case 'count':
-      return { format: ',~f', tickMinStep: 1 };
+      return { format: ',~f', tickMinStep: 1, ...ticks };
     case 'money':
       return {
+        ...ticks,
         labelExpr:
           lang === 'ja'
             ? "abs(datum.value) >= 1e8 ? format(datum.value / 1e8, ',.4~f') + '億' : abs(datum.value) >= 1e4 ? format(datum.value / 1e4, ',.4~f') + '万' : format(datum.value, ',~f')"

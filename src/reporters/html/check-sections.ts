@@ -2,7 +2,7 @@ import type { KgiResult, KpiCell, KpiStatus, Severity } from '../../engine/check
 import { DEAL_METRICS } from '../../engine/metrics/index.js';
 import { cellScope, describeKgi, describePlan, formatBounds, kgiStatusText } from '../check-text.js';
 import type { JsonCheck } from '../check-json.js';
-import { axisTitle, type Chart, FULL_WIDTH, kindOf, PALETTE, STATUS_MARK, valueAxis } from './chart.js';
+import { axisTitle, type Chart, kindOf, PALETTE, type Spec, STATUS_MARK, valueAxis } from './chart.js';
 import { frame, type HtmlContext, type Layer, say, show, targetLayer, targetLines } from './context.js';
 import type { Block, Section } from './document.js';
 import { type Html, markup } from './markup.js';
@@ -51,10 +51,11 @@ export function kgiBurnUpChart(k: KgiResult, asOf: string, ctx: HtmlContext): Ch
   ];
   const series = [L.paceLine, ...(k.projection === null ? [] : [L.runRate])];
   // The points are labelled where they are: the higher one above and to its left, the lower one
-  // below and to its right, where the lines through them (rising to the right) leave room.
+  // below and to its right, where the lines through them (rising to the right) leave room; on a
+  // narrow drawing both to the left, where there is room for the text.
   const actualAbove = k.actual !== null && k.actual >= k.paceTarget;
-  const upper = { dy: -14, dx: -8, align: 'right' };
-  const lower = { dy: 18, dx: 8, align: 'left' };
+  const upper = { dy: -14, dx: -8, align: 'right', side: 'upper' };
+  const lower = { dy: 18, dx: 8, align: 'left', side: 'lower' };
   const points = [
     ...(k.actual === null
       ? []
@@ -119,72 +120,78 @@ export function kgiBurnUpChart(k: KgiResult, asOf: string, ctx: HtmlContext): Ch
   return {
     title,
     description,
-    spec: {
-      ...frame(title, FULL_WIDTH),
-      height: 260,
-      layer: [
-        {
-          data: { values: [{ value: k.target }] },
-          mark: { type: 'rule', strokeWidth: 1.5, color: PALETTE.grey },
-          encoding: { y: { field: 'value', type: 'quantitative' } },
-        },
-        {
-          data: { values: lines },
-          mark: { type: 'line', strokeWidth: 2 },
-          encoding: {
-            x,
-            y,
-            color: {
-              field: 'series',
-              type: 'nominal',
-              scale: { domain: series, range: [PALETTE.black, PALETTE.blue] },
-              legend: { title: null, symbolType: 'stroke', symbolStrokeWidth: 2, symbolSize: 500 },
-            },
-            strokeDash: {
-              field: 'series',
-              type: 'nominal',
-              scale: {
-                domain: series,
-                range: [
-                  [6, 4],
-                  [1, 0],
-                ],
+    spec: (width) =>
+      ({
+        ...frame(title, width),
+        height: 260,
+        layer: [
+          {
+            data: { values: [{ value: k.target }] },
+            mark: { type: 'rule', strokeWidth: 1.5, color: PALETTE.grey },
+            encoding: { y: { field: 'value', type: 'quantitative' } },
+          },
+          {
+            data: { values: lines },
+            mark: { type: 'line', strokeWidth: 2 },
+            encoding: {
+              x,
+              y,
+              color: {
+                field: 'series',
+                type: 'nominal',
+                scale: { domain: series, range: [PALETTE.black, PALETTE.blue] },
+                legend: { title: null, symbolType: 'stroke', symbolStrokeWidth: 2, symbolSize: 500 },
               },
-              legend: { title: null, symbolType: 'stroke', symbolStrokeWidth: 2, symbolSize: 500 },
+              strokeDash: {
+                field: 'series',
+                type: 'nominal',
+                scale: {
+                  domain: series,
+                  range: [
+                    [6, 4],
+                    [1, 0],
+                  ],
+                },
+                legend: { title: null, symbolType: 'stroke', symbolStrokeWidth: 2, symbolSize: 500 },
+              },
             },
           },
-        },
-        {
-          data: { values: points },
-          mark: { type: 'point', filled: true, size: 110, opacity: 1 },
-          encoding: {
-            x,
-            y,
-            fill: { field: 'fill', type: 'nominal', scale: null },
-            shape: { field: 'shape', type: 'nominal', scale: null },
-          },
-        },
-        // One text layer per label, each on its own side of its point, over a white halo.
-        ...[
-          ...points.map((p) => ({ ...p, color: '#1a1a1a', fontWeight: 'bold' })),
-          ...ends.map((e) => ({ ...e, dy: -9, fontWeight: 'normal' })),
-        ].flatMap((l) =>
-          [{ stroke: '#ffffff', strokeWidth: 4, color: '#ffffff' }, { color: l.color }].map((paint) => ({
-            data: { values: [{ label: l.label, date: l.date, value: l.value }] },
-            mark: {
-              type: 'text',
-              align: l.align,
-              dx: l.dx,
-              dy: l.dy,
-              fontSize: 11,
-              fontWeight: l.fontWeight,
-              ...paint,
+          {
+            data: { values: points },
+            mark: { type: 'point', filled: true, size: 110, opacity: 1 },
+            encoding: {
+              x,
+              y,
+              fill: { field: 'fill', type: 'nominal', scale: null },
+              shape: { field: 'shape', type: 'nominal', scale: null },
             },
-            encoding: { x, y, text: { field: 'label' } },
-          })),
-        ),
-      ] as Layer[],
-    } as Chart['spec'],
+          },
+          // One text layer per label, each on its own side of its point, over a white halo.
+          ...[
+            ...points.map((p) => ({
+              ...p,
+              ...(width < 500 && p.side === 'lower' ? { dx: -8, align: 'right' } : {}),
+              color: '#1a1a1a',
+              fontWeight: 'bold',
+            })),
+            ...ends.map((e) => ({ ...e, dy: -9, fontWeight: 'normal' })),
+          ].flatMap((l) =>
+            [{ stroke: '#ffffff', strokeWidth: 4, color: '#ffffff' }, { color: l.color }].map((paint) => ({
+              data: { values: [{ label: l.label, date: l.date, value: l.value }] },
+              mark: {
+                type: 'text',
+                align: l.align,
+                dx: l.dx,
+                dy: l.dy,
+                fontSize: 11,
+                fontWeight: l.fontWeight,
+                ...paint,
+              },
+              encoding: { x, y, text: { field: 'label' } },
+            })),
+          ),
+        ] as Layer[],
+      }) as Spec,
   };
 }
 
@@ -193,30 +200,30 @@ export function kgiLevelChart(k: KgiResult, ctx: HtmlContext): Chart {
   const title = ctx.h.charts.kgi(k.id, k.name);
   const label = ctx.h.metric(k.metric);
   const description = `${describeKgi(k, ctx.style)} — ${kgiStatusText(k, ctx.lang)}.`;
-  const x = {
+  const axis = (width: number): Record<string, unknown> => ({
     field: 'value',
     type: 'quantitative',
     ...(kindOf(k.metric) === 'ratio' ? { scale: { domain: [0, 1] } } : {}),
-    axis: { title: axisTitle(k.metric, ctx.h, ctx.style.currency), ...valueAxis(k.metric, ctx.lang) },
-  };
+    axis: { title: axisTitle(k.metric, ctx.h, ctx.style.currency), ...valueAxis(k.metric, ctx.lang, width) },
+  });
   return {
     title,
     description,
-    spec: {
-      ...frame(title, FULL_WIDTH),
+    spec: (width) => ({
+      ...frame(title, width),
       height: 60,
       layer: [
         {
           data: { values: [{ label, value: k.actual }] },
           mark: { type: 'bar', color: STATUS_MARK[k.severity].color, height: 24 },
-          encoding: { x, y: { field: 'label', type: 'nominal', axis: { title: null } } },
+          encoding: { x: axis(width), y: { field: 'label', type: 'nominal', axis: { title: null } } },
         },
         ...targetLayer(
           [{ label: `${ctx.h.legend.target} ${show(ctx, k.metric, k.target)}`, value: k.target, kind: 'min' }],
           'x',
         ),
       ] as Layer[],
-    },
+    }),
   };
 }
 
@@ -239,40 +246,41 @@ export function kpiStatusChart(check: JsonCheck, ctx: HtmlContext): Chart {
   return {
     title,
     description,
-    spec: {
-      ...frame(title, FULL_WIDTH),
-      height: 28 * ids.length,
-      data: {
-        values: check.kpis.map((c) => ({
-          kpi: c.id,
-          status: ctx.h.kpiStatus(c.status),
-          order: STATUSES.indexOf(c.status),
-        })),
-      },
-      encoding: {
-        y: { field: 'kpi', type: 'nominal', sort: null, scale: { domain: ids }, axis: { title: ctx.h.axis.kpi } },
-        x: {
-          aggregate: 'count',
-          type: 'quantitative',
-          stack: 'zero',
-          axis: { title: ctx.h.withUnit(ctx.h.units.cells, '#'), format: ',~f', tickMinStep: 1 },
+    spec: (width) =>
+      ({
+        ...frame(title, width),
+        height: 28 * ids.length,
+        data: {
+          values: check.kpis.map((c) => ({
+            kpi: c.id,
+            status: ctx.h.kpiStatus(c.status),
+            order: STATUSES.indexOf(c.status),
+          })),
         },
-        color: {
-          field: 'status',
-          type: 'nominal',
-          scale: { domain: words, range: STATUSES.map((s) => STATUS_MARK[s].color) },
-          legend: { title: ctx.h.legend.status, direction: 'horizontal' },
+        encoding: {
+          y: { field: 'kpi', type: 'nominal', sort: null, scale: { domain: ids }, axis: { title: ctx.h.axis.kpi } },
+          x: {
+            aggregate: 'count',
+            type: 'quantitative',
+            stack: 'zero',
+            axis: { title: ctx.h.withUnit(ctx.h.units.cells, '#'), format: ',~f', tickMinStep: 1 },
+          },
+          color: {
+            field: 'status',
+            type: 'nominal',
+            scale: { domain: words, range: STATUSES.map((s) => STATUS_MARK[s].color) },
+            legend: { title: ctx.h.legend.status, direction: 'horizontal' },
+          },
+          order: { field: 'order', type: 'quantitative' },
         },
-        order: { field: 'order', type: 'quantitative' },
-      },
-      layer: [
-        { mark: { type: 'bar', stroke: '#ffffff', strokeWidth: 1 } },
-        {
-          mark: { type: 'text', dx: -8, align: 'right', fontWeight: 'bold', fontSize: 12 },
-          encoding: { text: { aggregate: 'count', type: 'quantitative' }, color: { value: '#ffffff' } },
-        },
-      ],
-    } as Chart['spec'],
+        layer: [
+          { mark: { type: 'bar', stroke: '#ffffff', strokeWidth: 1 } },
+          {
+            mark: { type: 'text', dx: -8, align: 'right', fontWeight: 'bold', fontSize: 12 },
+            encoding: { text: { aggregate: 'count', type: 'quantitative' }, color: { value: '#ffffff' } },
+          },
+        ],
+      }) as Spec,
   };
 }
 
@@ -299,46 +307,47 @@ export function kpiCellsChart(id: string, cells: readonly KpiCell[], ctx: HtmlCo
     title,
     description,
     size: 'half',
-    spec: {
-      ...frame(title, 430),
-      height: 26 * cells.length,
-      layer: [
-        ...targetLayer(lines, 'x'),
-        {
-          data: {
-            values: cells.map((c) => ({ scope: scopeOf(c), value: c.actual, status: ctx.h.kpiStatus(c.status) })),
+    spec: (width) =>
+      ({
+        ...frame(title, width),
+        height: 26 * cells.length,
+        layer: [
+          ...targetLayer(lines, 'x'),
+          {
+            data: {
+              values: cells.map((c) => ({ scope: scopeOf(c), value: c.actual, status: ctx.h.kpiStatus(c.status) })),
+            },
+            mark: { type: 'point', filled: true, size: 120, opacity: 1 },
+            encoding: {
+              y: {
+                field: 'scope',
+                type: 'nominal',
+                sort: null,
+                scale: { domain: scopes },
+                axis: { title: ctx.h.axis.scope, labelLimit: 180 },
+              },
+              x: {
+                field: 'value',
+                type: 'quantitative',
+                ...(kindOf(metric) === 'ratio' ? { scale: { domain: [0, 1] } } : { scale: { zero: true } }),
+                axis: { title: axisTitle(metric, ctx.h, ctx.style.currency), ...valueAxis(metric, ctx.lang, width) },
+              },
+              color: {
+                field: 'status',
+                type: 'nominal',
+                scale: { domain: words, range: STATUSES.map((s) => STATUS_MARK[s].color) },
+                legend: { title: ctx.h.legend.status, direction: 'horizontal' },
+              },
+              shape: {
+                field: 'status',
+                type: 'nominal',
+                scale: { domain: words, range: STATUSES.map((s) => STATUS_MARK[s].shape) },
+                legend: { title: ctx.h.legend.status, direction: 'horizontal' },
+              },
+            },
           },
-          mark: { type: 'point', filled: true, size: 120, opacity: 1 },
-          encoding: {
-            y: {
-              field: 'scope',
-              type: 'nominal',
-              sort: null,
-              scale: { domain: scopes },
-              axis: { title: ctx.h.axis.scope, labelLimit: 180 },
-            },
-            x: {
-              field: 'value',
-              type: 'quantitative',
-              ...(kindOf(metric) === 'ratio' ? { scale: { domain: [0, 1] } } : { scale: { zero: true } }),
-              axis: { title: axisTitle(metric, ctx.h, ctx.style.currency), ...valueAxis(metric, ctx.lang) },
-            },
-            color: {
-              field: 'status',
-              type: 'nominal',
-              scale: { domain: words, range: STATUSES.map((s) => STATUS_MARK[s].color) },
-              legend: { title: ctx.h.legend.status, direction: 'horizontal' },
-            },
-            shape: {
-              field: 'status',
-              type: 'nominal',
-              scale: { domain: words, range: STATUSES.map((s) => STATUS_MARK[s].shape) },
-              legend: { title: ctx.h.legend.status, direction: 'horizontal' },
-            },
-          },
-        },
-      ] as Layer[],
-    } as Chart['spec'],
+        ] as Layer[],
+      }) as Spec,
   };
 }
 

@@ -6,7 +6,7 @@ import { type BoundKind, type HtmlText, htmlText } from '../../i18n/html-text.js
 import { type Lang, type Messages, messages } from '../../i18n/index.js';
 import { formatValue } from '../check-text.js';
 import type { NumberStyle } from '../format.js';
-import { CHART_CONFIG, FULL_WIDTH, PALETTE } from './chart.js';
+import { CHART_CONFIG, PALETTE } from './chart.js';
 
 /** What every section renderer needs: the language's words and how numbers are written. */
 export interface HtmlContext {
@@ -141,7 +141,7 @@ export function targetLayer(lines: readonly TargetLine[], axis: 'x' | 'y'): Laye
 /** The spec's frame: the shared look, the title and a width that fits the page. */
 export function frame(
   title: string,
-  width: number = FULL_WIDTH,
+  width: number,
 ): Pick<Extract<TopLevelSpec, { layer: unknown }>, 'config' | 'title' | 'width' | 'autosize'> {
   return {
     config: CHART_CONFIG,
@@ -151,13 +151,17 @@ export function frame(
   };
 }
 
-/** The x axis of periods: every period of the window in order, the empty ones too. */
-export function periodAxis(ctx: HtmlContext, periods: readonly string[]): Record<string, unknown> {
+/**
+ * The x axis of periods: every period of the window in order, the empty ones
+ * too. Labels turn when they would not fit side by side in `width` px (a
+ * label takes about 70 px) and thin out when they would not fit turned.
+ */
+export function periodAxis(ctx: HtmlContext, periods: readonly string[], width: number): Record<string, unknown> {
   return {
     field: 'period',
     type: 'ordinal',
     sort: null,
     scale: { domain: [...periods] },
-    axis: { title: ctx.h.axis.period, labelAngle: periods.length > 12 ? -45 : 0, labelOverlap: 'parity' },
+    axis: { title: ctx.h.axis.period, labelAngle: periods.length * 70 > width ? -45 : 0, labelOverlap: 'parity' },
   };
 }

@@ -1,7 +1,7 @@
 import type { Severity } from '../../engine/check/index.js';
 import type { Lang } from '../../i18n/index.js';
 import type { Chart } from './chart.js';
-import { FONT_STACK } from './chart.js';
+import { FONT_STACK, FULL_WIDTH, HALF_WIDTH, PHONE_WIDTH } from './chart.js';
 import { type Html, markup, trusted } from './markup.js';
 import { labelSvg, renderSvg, type WarningSink } from './svg.js';
 
@@ -18,6 +18,8 @@ export interface Section {
   id: string;
   title: string;
   blocks: Block[];
+  /** In print, the section starts a new page. @default true */
+  newPage?: boolean;
 }
 
 /** The whole document, before its charts are rendered. */
@@ -62,6 +64,7 @@ section h2{font-size:1.25rem;margin:0 0 12px}
 figure.chart{margin:0 0 16px;min-width:0}
 .charts figure.chart{margin:0}
 figure.chart svg{display:block;max-width:100%;height:auto}
+.narrow svg{margin:0 auto}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,170px),1fr));gap:8px;margin:0;padding:0;list-style:none}
 .cards li{border:1px solid #dcdfe4;border-radius:6px;padding:8px 10px}
 .cards .label{display:block;font-size:.8rem;color:#4d4d4d}
@@ -82,6 +85,11 @@ p.note{color:#4d4d4d;font-size:.9rem}
 .kgi{margin:0 0 20px}
 .kgi p{margin:4px 0}
 footer{color:#666;font-size:.8rem;margin-top:24px}
+.narrow{display:none}
+@media screen and (max-width:600px){
+.wide{display:none}
+.narrow{display:block}
+}
 @media (max-width:600px){
 main{padding:12px 8px 24px}
 section{padding:12px 10px;margin:12px 0}
@@ -92,8 +100,8 @@ header.doc h1{font-size:1.3rem}
 body{background:#fff;font-size:10pt}
 main{max-width:none;padding:0}
 nav.toc{display:none}
-section{border:none;border-radius:0;padding:0;margin:0;break-before:page}
-section:first-of-type{break-before:auto;margin-top:12px}
+section{border:none;border-radius:0;padding:0;margin:16px 0 0}
+section.new-page{break-before:page;margin-top:0}
 figure.chart,.cards li,tr,.kgi,.banner{break-inside:avoid}
 h2{break-after:avoid}
 .table-wrap{overflow:visible}
@@ -104,12 +112,26 @@ a{color:inherit;text-decoration:none}
 }
 `;
 
-/** The markup of one block; charts are rendered to SVG here. */
+async function drawing(chart: Chart, width: number, id: string, options: RenderOptions): Promise<Html> {
+  const svg = await renderSvg(chart.spec(width), options.onWarning);
+  return trusted(labelSvg(svg, id, chart.title, chart.description));
+}
+
+/**
+ * The markup of one block; charts are rendered to SVG here. A full-width
+ * chart is drawn twice, for wide screens (and paper) and for phones, where
+ * shrinking the wide drawing would leave its text too small to read; the
+ * style sheet shows one of the two (the hidden one is hidden from screen
+ * readers too).
+ */
 async function renderBlock(block: Block, id: string, options: RenderOptions): Promise<Html> {
   if ('html' in block) return block.html;
   const { chart } = block;
-  const svg = labelSvg(await renderSvg(chart.spec, options.onWarning), id, chart.title, chart.description);
-  return markup`<figure class="chart">${trusted(svg)}</figure>\n`;
+  if (chart.size === 'half')
+    return markup`<figure class="chart">${await drawing(chart, HALF_WIDTH, id, options)}</figure>\n`;
+  const wide = await drawing(chart, FULL_WIDTH, id, options);
+  const narrow = await drawing(chart, PHONE_WIDTH, `${id}-phone`, options);
+  return markup`<figure class="chart"><div class="wide">${wide}</div><div class="narrow">${narrow}</div></figure>\n`;
 }
 
 /**
@@ -139,7 +161,7 @@ export async function renderHtmlDocument(doc: HtmlDocument, options: RenderOptio
     }
     flush();
     sections.push(
-      markup`<section id="${s.id}" aria-labelledby="${s.id}-h">\n<h2 id="${s.id}-h">${s.title}</h2>\n${parts}</section>\n`,
+      markup`<section id="${s.id}"${s.newPage === false || sections.length === 0 ? '' : trusted(' class="new-page"')} aria-labelledby="${s.id}-h">\n<h2 id="${s.id}-h">${s.title}</h2>\n${parts}</section>\n`,
     );
   }
   const banner =

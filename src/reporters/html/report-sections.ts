@@ -3,7 +3,7 @@ import type { Dimension } from '../../engine/deal.js';
 import { DEAL_METRICS, type MetricId } from '../../engine/metrics/index.js';
 import type { GroupResult } from '../../engine/report.js';
 import type { JsonReport } from '../json.js';
-import { axisTitle, CATEGORY, type Chart, FULL_WIDTH, HALF_WIDTH, kindOf, PALETTE, valueAxis } from './chart.js';
+import { axisTitle, CATEGORY, type Chart, kindOf, PALETTE, type Spec, valueAxis } from './chart.js';
 import {
   frame,
   type HtmlContext,
@@ -61,15 +61,15 @@ export function revenueChart(report: JsonReport, ctx: HtmlContext, kpis: readonl
   return {
     title,
     description: describePeriods(ctx, report, 'revenue', lines),
-    spec: {
-      ...frame(title),
+    spec: (width) => ({
+      ...frame(title, width),
       height: 280,
       layer: [
         {
           data: { values: report.periods.map((p) => ({ period: p.period, value: p.metrics.revenue })) },
           mark: { type: 'bar', color: PALETTE.blue },
           encoding: {
-            x: periodAxis(ctx, periods),
+            x: periodAxis(ctx, periods, width),
             y: {
               field: 'value',
               type: 'quantitative',
@@ -79,7 +79,7 @@ export function revenueChart(report: JsonReport, ctx: HtmlContext, kpis: readonl
         } as Layer,
         ...targetLayer(lines, 'y'),
       ],
-    },
+    }),
   };
 }
 
@@ -89,7 +89,7 @@ function revenueSection(report: JsonReport, ctx: HtmlContext, kpis: readonly Kpi
   else if (report.periods.every((p) => p.metrics.revenue === null))
     blocks.push(note(ctx.h.notes.noValues(ctx.h.metric('revenue'))));
   else blocks.push({ chart: revenueChart(report, ctx, kpis) });
-  return { id: 'revenue', title: ctx.h.sections.revenue, blocks };
+  return { id: 'revenue', title: ctx.h.sections.revenue, blocks, newPage: false };
 }
 
 /** The win rate by period as a line (broken where a period has no closed deal), with KPI lines. */
@@ -99,8 +99,8 @@ export function winRateChart(report: JsonReport, ctx: HtmlContext, kpis: readonl
   return {
     title,
     description: describePeriods(ctx, report, 'win_rate', lines),
-    spec: {
-      ...frame(title),
+    spec: (width) => ({
+      ...frame(title, width),
       height: 220,
       layer: [
         {
@@ -110,6 +110,7 @@ export function winRateChart(report: JsonReport, ctx: HtmlContext, kpis: readonl
             x: periodAxis(
               ctx,
               report.periods.map((p) => p.period),
+              width,
             ),
             y: {
               field: 'value',
@@ -121,7 +122,7 @@ export function winRateChart(report: JsonReport, ctx: HtmlContext, kpis: readonl
         } as Layer,
         ...targetLayer(lines, 'y'),
       ],
-    },
+    }),
   };
 }
 
@@ -157,8 +158,8 @@ export function cycleChart(report: JsonReport, ctx: HtmlContext, kpis: readonly 
   return {
     title,
     description,
-    spec: {
-      ...frame(title),
+    spec: (width) => ({
+      ...frame(title, width),
       height: 220,
       layer: [
         {
@@ -168,6 +169,7 @@ export function cycleChart(report: JsonReport, ctx: HtmlContext, kpis: readonly 
             x: periodAxis(
               ctx,
               report.periods.map((p) => p.period),
+              width,
             ),
             y: {
               field: 'value',
@@ -193,7 +195,7 @@ export function cycleChart(report: JsonReport, ctx: HtmlContext, kpis: readonly 
         } as Layer,
         ...targetLayer(lines, 'y'),
       ],
-    },
+    }),
   };
 }
 
@@ -231,6 +233,7 @@ function periodsSection(report: JsonReport, ctx: HtmlContext): Section {
   const rows = report.periods.map((p) => ({ label: p.period, values: p.metrics }));
   return {
     id: 'periods',
+    newPage: false,
     title: ctx.h.sections.byPeriod(report.granularity),
     blocks: [{ html: metricTable(ctx, ctx.t.report.period, rows) }],
   };
@@ -264,8 +267,8 @@ export function groupChart(
     title,
     description,
     size: 'half',
-    spec: {
-      ...frame(title, HALF_WIDTH),
+    spec: (width) => ({
+      ...frame(title, width),
       height: 22 * groups.length,
       layer: [
         {
@@ -283,13 +286,13 @@ export function groupChart(
               field: 'value',
               type: 'quantitative',
               ...(kindOf(metric) === 'ratio' ? { scale: { domain: [0, 1] } } : {}),
-              axis: { title: axisTitle(metric, ctx.h, ctx.style.currency), ...valueAxis(metric, ctx.lang) },
+              axis: { title: axisTitle(metric, ctx.h, ctx.style.currency), ...valueAxis(metric, ctx.lang, width) },
             },
           },
         } as Layer,
         ...targetLayer(lines, 'x'),
       ],
-    },
+    }),
   };
 }
 
@@ -314,39 +317,41 @@ export function groupRevenueChart(
   return {
     title,
     description,
-    spec: {
-      ...frame(title, FULL_WIDTH),
-      height: 260,
-      data: {
-        values: shown.flatMap((g) =>
-          g.periods.map((p) => ({ period: p.period, group: groupLabel(ctx, g.key), value: p.metrics.revenue })),
-        ),
-      },
-      mark: { type: 'line', strokeWidth: 2, point: { filled: true, size: 45 } },
-      encoding: {
-        x: periodAxis(
-          ctx,
-          report.periods.map((p) => p.period),
-        ),
-        y: {
-          field: 'value',
-          type: 'quantitative',
-          axis: { title: axisTitle('revenue', ctx.h, ctx.style.currency), ...valueAxis('revenue', ctx.lang) },
+    spec: (width) =>
+      ({
+        ...frame(title, width),
+        height: 260,
+        data: {
+          values: shown.flatMap((g) =>
+            g.periods.map((p) => ({ period: p.period, group: groupLabel(ctx, g.key), value: p.metrics.revenue })),
+          ),
         },
-        color: {
-          field: 'group',
-          type: 'nominal',
-          scale: { domain: labels, range: CATEGORY.slice(0, labels.length) },
-          legend: { title: ctx.t.dimension(by), direction: 'horizontal', columns: 4 },
+        mark: { type: 'line', strokeWidth: 2, point: { filled: true, size: 45 } },
+        encoding: {
+          x: periodAxis(
+            ctx,
+            report.periods.map((p) => p.period),
+            width,
+          ),
+          y: {
+            field: 'value',
+            type: 'quantitative',
+            axis: { title: axisTitle('revenue', ctx.h, ctx.style.currency), ...valueAxis('revenue', ctx.lang) },
+          },
+          color: {
+            field: 'group',
+            type: 'nominal',
+            scale: { domain: labels, range: CATEGORY.slice(0, labels.length) },
+            legend: { title: ctx.t.dimension(by), direction: 'horizontal', columns: 4 },
+          },
+          shape: {
+            field: 'group',
+            type: 'nominal',
+            scale: { domain: labels },
+            legend: { title: ctx.t.dimension(by), direction: 'horizontal', columns: 4 },
+          },
         },
-        shape: {
-          field: 'group',
-          type: 'nominal',
-          scale: { domain: labels },
-          legend: { title: ctx.t.dimension(by), direction: 'horizontal', columns: 4 },
-        },
-      },
-    } as Chart['spec'],
+      }) as Spec,
   };
 }
 
