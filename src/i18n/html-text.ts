@@ -80,6 +80,8 @@ export interface HtmlText {
     kpiCells(list: string): string;
     /** What stands for a null value in a text alternative. */
     noValue: string;
+    /** Sentences one after the other: with a space in English, without in Japanese. */
+    sentences(parts: readonly string[]): string;
   };
 
   notes: {
@@ -178,6 +180,7 @@ const en: HtmlText = {
     kgiProjection: (projection) => `At the current run rate the goal period ends at ${projection} (the projection).`,
     kpiCells: (list) => `Each checked cell with its result: ${list}.`,
     noValue: 'no value',
+    sentences: (parts) => parts.join(' '),
   },
   notes: {
     moneyPerCurrency:
@@ -276,6 +279,7 @@ const ja: HtmlText = {
     kgiProjection: (projection) => `現在のペースのままなら期末の着地見込みは ${projection} です。`,
     kpiCells: (list) => `判定した範囲ごとの結果: ${list}。`,
     noValue: '値なし',
+    sentences: (parts) => parts.join(''),
   },
   notes: {
     moneyPerCurrency:

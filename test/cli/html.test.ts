@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -337,6 +337,64 @@ describe('check --format html', () => {
       /Target lines: KPI win-rate: fail below 50\.0%\.$/,
     );
     expect(c.find((x) => x.title === 'Win rate by month')?.desc).not.toMatch(/Target lines/);
+  });
+});
+
+describe('other shapes of results', () => {
+  it('draws a KGI on a rate as its value against the target', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'salesmetrics-kgi-'));
+    writeFileSync(
+      join(dir, 'targets.yaml'),
+      'version: 1\nkgis:\n  - id: win-more\n    metric: win_rate\n    target: 0.7\n    start: 2025-01-01\n    deadline: 2025-02-28\n',
+    );
+    const r = await runCli(
+      ['check', join(ROOT, SMALL), '--targets', 'targets.yaml', '--as-of', '2025-02-28', '--format', 'html'],
+      {
+        cwd: dir,
+      },
+    );
+    // 4 won of 6 closed = 66.7% < 70% at the deadline: missed. 0.6667 / 0.7 = 95.2%; a rate's pace is its target.
+    expect(r.code).toBe(1);
+    const doc = expectSelfContained(r.stdout);
+    const [kgi] = charts(doc);
+    expect(kgi?.title).toBe('KGI win-more');
+    expect(kgi?.desc).toBe('66.7% of 70.0% (95.2%), elapsed 100.0%, pace 70.0% — missed.');
+    expect(byTag(kgi?.svg as Element, 'text').map(textOf)).toEqual(
+      expect.arrayContaining(['Win rate (%)', 'target 70.0%', '100%']),
+    );
+  });
+
+  it('never puts amounts of several currencies on one axis', async () => {
+    /*
+     * fixtures/crm-mixed-currencies.csv: JPY C2 won (04-05 → 04-28, 23 days);
+     * USD C1 won (04-02 → 04-20, 18 days), C3 lost, C4 won (05-01 → 05-15, 14 days).
+     * Win rate JPY 1/1, USD 2/3; median cycle JPY 23, USD (14 + 18) / 2 = 16.
+     */
+    const r = await runCli(['report', 'fixtures/crm-mixed-currencies.csv', '--format', 'html', '--lang', 'ja']);
+    expect(r.code).toBe(0);
+    const doc = expectSelfContained(r.stdout);
+    expect(
+      byTag(doc, 'p')
+        .filter((p) => attr(p, 'class') === 'note')
+        .map(textOf),
+    ).toEqual([
+      '商談の通貨が複数あります。金額の指標は通貨別（通貨別のグループ）にだけ示し、通貨をまたいで合計しません。',
+      '商談の通貨が複数あります。金額の指標は通貨別（通貨別のグループ）にだけ示し、通貨をまたいで合計しません。',
+    ]);
+    expect(charts(doc).map((c) => c.desc)).toEqual([
+      '期間別の受注率。2025-04: 100.0%、2025-05: 50.0%。',
+      '期間別のセールスサイクル平均。2025-04: 20.5、2025-05: 14。期間別のセールスサイクル中央値。2025-04: 20.5、2025-05: 14。',
+      '通貨別の受注率。JPY: 100.0%、USD: 66.7%。',
+      '通貨別のセールスサイクル中央値。JPY: 23、USD: 16。',
+    ]);
+    // Each currency's row shows its own amounts: yen with the yen sign.
+    const row = (key: string): string[] =>
+      byTag(
+        elements(doc).find((e) => e.tagName === 'tr' && textOf(byTag(e, 'th')[0] as Element) === key) as Element,
+        'td',
+      ).map(textOf);
+    expect(row('JPY')[0]).toBe('￥1,200,000');
+    expect(row('USD')[0]).toBe('1,244.50');
   });
 });
 

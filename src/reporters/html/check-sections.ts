@@ -112,11 +112,11 @@ export function kgiBurnUpChart(k: KgiResult, asOf: string, ctx: HtmlContext): Ch
     type: 'quantitative',
     axis: { title: axisTitle(k.metric, ctx.h, ctx.style.currency), ...valueAxis(k.metric, ctx.lang) },
   };
-  const description = [
+  const description = ctx.h.describe.sentences([
     ctx.h.describe.kgiBurnUp(k.start, k.deadline, show(ctx, k.metric, k.target), at, say(ctx, k.metric, k.actual)),
     ...(k.projection === null ? [] : [ctx.h.describe.kgiProjection(show(ctx, k.metric, k.projection))]),
     `${describeKgi(k, ctx.style)} — ${kgiStatusText(k, ctx.lang)}.`,
-  ].join(' ');
+  ]);
   return {
     title,
     description,
@@ -295,14 +295,14 @@ export function kpiCellsChart(id: string, cells: readonly KpiCell[], ctx: HtmlCo
     c.status === 'no_data' ? `${cellScope(c, ctx.lang)} (${ctx.h.kpiStatus('no_data')})` : cellScope(c, ctx.lang);
   const scopes = cells.map(scopeOf);
   const words = STATUSES.map((s) => ctx.h.kpiStatus(s));
-  const description = [
+  const description = ctx.h.describe.sentences([
     ctx.h.describe.kpiCells(
       ctx.h.describe.list(
         cells.map((c) => [cellScope(c, ctx.lang), `${say(ctx, metric, c.actual)} (${ctx.h.kpiStatus(c.status)})`]),
       ),
     ),
     ctx.h.describe.lines(lines.map((l) => l.label).join('; ')),
-  ].join(' ');
+  ]);
   return {
     title,
     description,

@@ -50,7 +50,9 @@ function describePeriods(
 ): string {
   const list = ctx.h.describe.list(report.periods.map((p) => [p.period, say(ctx, metric, valueOf(p.metrics, metric))]));
   const text = ctx.h.describe.byPeriod(ctx.h.metric(metric), list);
-  return lines.length === 0 ? text : `${text} ${ctx.h.describe.lines(lines.map((l) => l.label).join('; '))}`;
+  return lines.length === 0
+    ? text
+    : ctx.h.describe.sentences([text, ctx.h.describe.lines(lines.map((l) => l.label).join('; '))]);
 }
 
 /** Revenue by period as bars, with the target lines of KPIs on revenue. */
@@ -150,11 +152,11 @@ export function cycleChart(report: JsonReport, ctx: HtmlContext, kpis: readonly 
       ctx.h.metric(metric),
       ctx.h.describe.list(report.periods.map((p) => [p.period, say(ctx, metric, valueOf(p.metrics, metric))])),
     );
-  const description = [
+  const description = ctx.h.describe.sentences([
     list('sales_cycle_days_mean'),
     list('sales_cycle_days_median'),
     ...(lines.length === 0 ? [] : [ctx.h.describe.lines(lines.map((l) => l.label).join('; '))]),
-  ].join(' ');
+  ]);
   return {
     title,
     description,
@@ -258,10 +260,10 @@ export function groupChart(
   const list = ctx.h.describe.list(
     groups.map((g) => [groupLabel(ctx, g.key), say(ctx, metric, valueOf(g.totals, metric))]),
   );
-  const description = [
+  const description = ctx.h.describe.sentences([
     ctx.h.describe.byGroup(name, by, list),
     ...(lines.length === 0 ? [] : [ctx.h.describe.lines(lines.map((l) => l.label).join('; '))]),
-  ].join(' ');
+  ]);
   const labels = groups.map((g) => groupLabel(ctx, g.key));
   return {
     title,
@@ -306,14 +308,14 @@ export function groupRevenueChart(
   const title = ctx.h.charts.revenueByPeriodAndGroup(report.granularity, by);
   const shown = groups.slice(0, MAX_GROUP_LINES);
   const labels = shown.map((g) => groupLabel(ctx, g.key));
-  const description = shown
-    .map((g) =>
+  const description = ctx.h.describe.sentences(
+    shown.map((g) =>
       ctx.h.describe.byPeriod(
-        `${ctx.h.metric('revenue')} (${groupLabel(ctx, g.key)})`,
+        ctx.h.withUnit(ctx.h.metric('revenue'), groupLabel(ctx, g.key)),
         ctx.h.describe.list(g.periods.map((p) => [p.period, say(ctx, 'revenue', p.metrics.revenue)])),
       ),
-    )
-    .join(' ');
+    ),
+  );
   return {
     title,
     description,
