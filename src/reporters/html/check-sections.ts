@@ -15,11 +15,12 @@ function badge(ctx: HtmlContext, status: KpiStatus, text?: string): Html {
 }
 
 /** The check's overall result, for the banner under the title. */
-export function checkBanner(check: JsonCheck, ctx: HtmlContext): { severity: Severity; text: string } {
+export function checkBanner(check: JsonCheck, ctx: HtmlContext): { severity: Severity; label: string; text: string } {
   const s = check.summary;
   return {
     severity: check.status,
-    text: `${SYMBOL[check.status]} ${ctx.t.check.severity(check.status).toUpperCase()} · ${ctx.t.check.summary(s.pass, s.warn, s.fail, s.no_data)}${ctx.t.check.window(check.window.from, check.window.to)}`,
+    label: `${SYMBOL[check.status]} ${ctx.t.check.severity(check.status).toUpperCase()}`,
+    text: `· ${ctx.t.check.summary(s.pass, s.warn, s.fail, s.no_data)}${ctx.t.check.window(check.window.from, check.window.to)}`,
   };
 }
 

@@ -28,8 +28,8 @@ export interface HtmlDocument {
   title: string;
   /** Lines under the title, plain text. */
   meta: string[];
-  /** The overall result of a check, shown as a banner. */
-  status?: { severity: Severity; text: string };
+  /** The overall result of a check, shown as a banner: the result in bold, then the details. */
+  status?: { severity: Severity; label: string; text: string };
   /** The label of the list of sections. */
   contents: string;
   sections: Section[];
@@ -55,7 +55,7 @@ nav.toc ol{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:4p
 nav.toc a{color:#005a8c}
 section{background:#fff;border:1px solid #dcdfe4;border-radius:8px;padding:16px 20px;margin:20px 0}
 section h2{font-size:1.25rem;margin:0 0 12px}
-.banner{display:flex;flex-wrap:wrap;align-items:baseline;gap:8px 16px;border-radius:8px;padding:12px 16px;margin:16px 0 0;border:1px solid}
+.banner{display:flex;flex-wrap:wrap;align-items:baseline;gap:4px 10px;border-radius:8px;padding:12px 16px;margin:16px 0 0;border:1px solid}
 .banner strong{font-size:1.3rem}
 .banner.pass{background:#e6f4ef;border-color:#7cc4ac;color:#004d38}
 .banner.warn{background:#fdf2dc;border-color:#e0b050;color:#6b4200}
@@ -167,7 +167,7 @@ export async function renderHtmlDocument(doc: HtmlDocument, options: RenderOptio
   const banner =
     doc.status === undefined
       ? null
-      : markup`<p class="banner ${doc.status.severity}" role="status">${doc.status.text}</p>\n`;
+      : markup`<p class="banner ${doc.status.severity}" role="status"><strong>${doc.status.label}</strong> ${doc.status.text}</p>\n`;
   const toc = doc.sections.map((s) => markup`<li><a href="#${s.id}">${s.title}</a></li>`);
   return markup`<!doctype html>
 <html lang="${doc.lang}">
