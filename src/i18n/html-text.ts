@@ -87,7 +87,7 @@ export interface HtmlText {
   notes: {
     /** Mixed currencies: money metrics are only per currency. */
     moneyPerCurrency: string;
-    /** The per-period chart of groups draws at most `max` groups. */
+    /** The per-period chart of groups draws the `max` groups with the most revenue. */
     tooManyGroups(count: number, max: number): string;
     /** A section whose metric has no value at all. */
     noValues(metric: string): string;
@@ -186,7 +186,7 @@ const en: HtmlText = {
     moneyPerCurrency:
       'The deals are in several currencies: money metrics are given per currency only (in the groups by currency), never summed together.',
     tooManyGroups: (count, max) =>
-      `${count} groups: the chart by period shows the first ${max}; the table below has them all.`,
+      `${count} groups: the chart by period shows the ${max} with the most revenue; the table below has them all.`,
     noValues: (metric) => `${metric} has no value in any period.`,
     kgiNoData: 'No value yet.',
   },
@@ -285,7 +285,7 @@ const ja: HtmlText = {
     moneyPerCurrency:
       '商談の通貨が複数あります。金額の指標は通貨別（通貨別のグループ）にだけ示し、通貨をまたいで合計しません。',
     tooManyGroups: (count, max) =>
-      `グループが ${count} 個あります。期間別のグラフには最初の ${max} 個を示し、下の表にはすべてを示します。`,
+      `グループが ${count} 個あります。期間別のグラフには売上高の多い ${max} 個を示し、下の表にはすべてを示します。`,
     noValues: (metric) => `${metric}はどの期間にも値がありません。`,
     kgiNoData: 'まだ値がありません。',
   },

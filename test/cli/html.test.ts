@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { attr, byTag, elements, parseHtml, textOf, type Element } from '../helpers/html-dom.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
@@ -395,6 +396,30 @@ describe('other shapes of results', () => {
       ).map(textOf);
     expect(row('JPY')[0]).toBe('￥1,200,000');
     expect(row('USD')[0]).toBe('1,244.50');
+  });
+});
+
+describe('many groups', () => {
+  it('draws revenue by period for the seven groups with the most revenue, and says so', async () => {
+    // The oracle: revenue by owner summed straight from the CSV (won deals, in whole yen).
+    const rows = parse(readFileSync(join(ROOT, 'fixtures/deals.csv')), { columns: true }) as Record<string, string>[];
+    const byOwner = new Map<string, number>();
+    for (const r of rows)
+      if (r.stage === 'Closed Won') byOwner.set(r.owner ?? '', (byOwner.get(r.owner ?? '') ?? 0) + Number(r.amount));
+    expect(byOwner.size).toBe(8);
+    const top7 = [...byOwner].sort((a, b) => b[1] - a[1]).slice(0, 7);
+
+    const r = await runCli(['report', 'fixtures/deals.csv', '--by', 'owner', '--period', 'year', '--format', 'html']);
+    expect(r.code).toBe(0);
+    const doc = expectSelfContained(r.stdout);
+    expect(
+      byTag(doc, 'p')
+        .filter((p) => attr(p, 'class') === 'note')
+        .map(textOf),
+    ).toEqual(['8 groups: the chart by period shows the 7 with the most revenue; the table below has them all.']);
+    const chart = charts(doc).find((c) => c.title === 'Revenue by year and owner');
+    const named = [...(chart?.desc ?? '').matchAll(/Revenue \(([^)]+)\) by period/g)].map((m) => m[1]);
+    expect(named).toEqual(top7.map(([owner]) => owner));
   });
 });
 

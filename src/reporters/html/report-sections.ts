@@ -298,7 +298,7 @@ export function groupChart(
   };
 }
 
-/** Revenue by period, one line per group (the first MAX_GROUP_LINES groups). */
+/** Revenue by period, one line per group (the MAX_GROUP_LINES groups with the most revenue). */
 export function groupRevenueChart(
   report: JsonReport,
   groups: readonly GroupResult[],
@@ -306,7 +306,10 @@ export function groupRevenueChart(
   ctx: HtmlContext,
 ): Chart {
   const title = ctx.h.charts.revenueByPeriodAndGroup(report.granularity, by);
-  const shown = groups.slice(0, MAX_GROUP_LINES);
+  // The groups with the most revenue, most first (a stable sort keeps ties in key order).
+  const shown = [...groups]
+    .sort((a, b) => (b.totals.revenue ?? -Infinity) - (a.totals.revenue ?? -Infinity))
+    .slice(0, MAX_GROUP_LINES);
   const labels = shown.map((g) => groupLabel(ctx, g.key));
   const description = ctx.h.describe.sentences(
     shown.map((g) =>
