@@ -6,6 +6,7 @@ import { axisTitle, type Chart, kindOf, PALETTE, type Spec, STATUS_MARK, valueAx
 import { frame, type HtmlContext, type Layer, say, show, targetLayer, targetLines } from './context.js';
 import type { Block, Section } from './document.js';
 import { type Html, markup } from './markup.js';
+import { estimateTextWidth } from './svg.js';
 
 /** A result in a table: a symbol and a word in its colour, never colour alone. */
 const SYMBOL: Record<KpiStatus, string> = { pass: '✔', warn: '⚠', fail: '✖', no_data: '–' };
@@ -51,32 +52,38 @@ export function kgiBurnUpChart(k: KgiResult, asOf: string, ctx: HtmlContext): Ch
         ]),
   ];
   const series = [L.paceLine, ...(k.projection === null ? [] : [L.runRate])];
-  // The points are labelled where they are: the higher one above and to its left, the lower one
-  // below and to its right, where the lines through them (rising to the right) leave room; on a
-  // narrow drawing both to the left, where there is room for the text.
+  // On a wide drawing the points are labelled where they are: the higher one above, the lower one
+  // below, on their right when the text fits between them and the deadline, else on their left.
+  // A phone's drawing has no room for them: a legend names the points instead.
   const actualAbove = k.actual !== null && k.actual >= k.paceTarget;
-  const upper = { dy: -14, dx: -8, align: 'right', side: 'upper' };
-  const lower = { dy: 18, dx: 8, align: 'left', side: 'lower' };
+  const place = (label: string, dy: number, width: number): { dx: number; dy: number; align: string } => {
+    const room = (1 - k.elapsed) * (width - 120);
+    return estimateTextWidth({ fontSize: 11 }, label) + 16 < room
+      ? { dx: 8, dy, align: 'left' }
+      : { dx: -8, dy, align: 'right' };
+  };
   const points = [
     ...(k.actual === null
       ? []
       : [
           {
             label: `${L.actual(at)}: ${show(ctx, k.metric, k.actual)}`,
+            point: L.actual(at),
             date: at,
             value: k.actual,
             fill: STATUS_MARK[k.severity].color,
             shape: 'circle',
-            ...(actualAbove ? upper : lower),
+            dy: actualAbove ? -14 : 18,
           },
         ]),
     {
       label: `${L.paceToday}: ${show(ctx, k.metric, k.paceTarget)}`,
+      point: L.paceToday,
       date: at,
       value: k.paceTarget,
       fill: PALETTE.black,
       shape: 'diamond',
-      ...(actualAbove ? lower : upper),
+      dy: actualAbove ? 18 : -14,
     },
   ];
   const ends = [
@@ -121,8 +128,9 @@ export function kgiBurnUpChart(k: KgiResult, asOf: string, ctx: HtmlContext): Ch
   return {
     title,
     description,
-    spec: (width) =>
-      ({
+    spec: (width) => {
+      const narrow = width < 500;
+      return {
         ...frame(title, width),
         height: 260,
         layer: [
@@ -163,18 +171,32 @@ export function kgiBurnUpChart(k: KgiResult, asOf: string, ctx: HtmlContext): Ch
             encoding: {
               x,
               y,
-              fill: { field: 'fill', type: 'nominal', scale: null },
-              shape: { field: 'shape', type: 'nominal', scale: null },
+              ...(narrow
+                ? {
+                    fill: {
+                      field: 'point',
+                      type: 'nominal',
+                      scale: { domain: points.map((p) => p.point), range: points.map((p) => p.fill) },
+                      legend: { title: null },
+                    },
+                    shape: {
+                      field: 'point',
+                      type: 'nominal',
+                      scale: { domain: points.map((p) => p.point), range: points.map((p) => p.shape) },
+                      legend: { title: null },
+                    },
+                  }
+                : {
+                    fill: { field: 'fill', type: 'nominal', scale: null },
+                    shape: { field: 'shape', type: 'nominal', scale: null },
+                  }),
             },
           },
           // One text layer per label, each on its own side of its point, over a white halo.
           ...[
-            ...points.map((p) => ({
-              ...p,
-              ...(width < 500 && p.side === 'lower' ? { dx: -8, align: 'right' } : {}),
-              color: '#1a1a1a',
-              fontWeight: 'bold',
-            })),
+            ...(narrow
+              ? []
+              : points.map((p) => ({ ...p, ...place(p.label, p.dy, width), color: '#1a1a1a', fontWeight: 'bold' }))),
             ...ends.map((e) => ({ ...e, dy: -9, fontWeight: 'normal' })),
           ].flatMap((l) =>
             [{ stroke: '#ffffff', strokeWidth: 4, color: '#ffffff' }, { color: l.color }].map((paint) => ({
@@ -192,7 +214,8 @@ export function kgiBurnUpChart(k: KgiResult, asOf: string, ctx: HtmlContext): Ch
             })),
           ),
         ] as Layer[],
-      }) as Spec,
+      } as Spec;
+    },
   };
 }
 
