@@ -18,5 +18,11 @@ export { formatRowProblem, type RowProblem, type RowProblemCode } from './ingest
 export { toJsonReport, type JsonReport, type JsonError } from './reporters/json.js';
 export { renderReportTable } from './reporters/table.js';
 export { renderReportCsv } from './reporters/csv.js';
+export {
+  renderReportHtml,
+  renderCheckHtml,
+  type HtmlOptions,
+  type JsonReportWithCheck,
+} from './reporters/html/index.js';
 export { run } from './cli/run.js';
 export type { CliIO, OutputStream } from './cli/io.js';
