@@ -521,7 +521,8 @@ describe('help in Japanese', () => {
     for (const text of [
       '商談の CSV ファイル（- なら標準入力）',
       '集計期間の初日 YYYY-MM-DD（既定: ファイルの最初の月）',
-      '--format <format> 出力形式（選択肢: "table", "json", "csv"。既定値: "table"）',
+      '--format <format> 出力形式（html: グラフ付きの 1 ファイルで完結するページ。-o と併用）（選択肢: "table", "json", "csv", "html"。既定値: "table"）',
+      '-o, --output <file> 標準出力の代わりにこのファイルに書き出す（- なら標準出力）',
       '--lang <lang> メッセージ・表・ヘルプの言語: en または ja（既定: LC_ALL、LC_MESSAGES、LANG から判定）（選択肢: "en", "ja"）',
       '-h, --help ヘルプを表示する',
     ])
