@@ -58,7 +58,7 @@ function expectSelfContained(text: string): ReturnType<typeof parseHtml>['docume
   }
   expect(text).not.toMatch(/url\(/);
   const csp = all.find((e) => e.tagName === 'meta' && attr(e, 'http-equiv') === 'Content-Security-Policy');
-  expect(attr(csp as Element, 'content')).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+  expect(attr(csp as Element, 'content')).toBe("default-src 'none'; style-src 'unsafe-inline'");
   const ids = all.flatMap((e) => attr(e, 'id') ?? []);
   expect(new Set(ids).size).toBe(ids.length);
   for (const c of charts(document)) {

@@ -174,7 +174,7 @@ export async function renderHtmlDocument(doc: HtmlDocument, options: RenderOptio
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>${doc.title}</title>
 <style>${trusted(STYLE)}</style>
 </head>
