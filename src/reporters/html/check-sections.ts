@@ -293,7 +293,7 @@ export function kpiStatusChart(check: JsonCheck, ctx: HtmlContext): Chart {
             field: 'status',
             type: 'nominal',
             scale: { domain: words, range: STATUSES.map((s) => STATUS_MARK[s].color) },
-            legend: { title: ctx.h.legend.status, direction: 'horizontal' },
+            legend: { title: ctx.h.legend.status, direction: 'horizontal', columns: width < 500 ? 2 : 4 },
           },
           order: { field: 'order', type: 'quantitative' },
         },
