@@ -30,5 +30,11 @@ export { renderReportTable } from './reporters/table.js';
 export { renderReportCsv } from './reporters/csv.js';
 export { toJsonPipeline, type JsonPipeline } from './reporters/pipeline-json.js';
 export { renderPipelineTable } from './reporters/pipeline-table.js';
+export {
+  renderReportHtml,
+  renderCheckHtml,
+  type HtmlOptions,
+  type JsonReportWithCheck,
+} from './reporters/html/index.js';
 export { run } from './cli/run.js';
 export type { CliIO, OutputStream } from './cli/io.js';

@@ -71,6 +71,30 @@ describe.each(FILES)('report %s --format json', (file) => {
   );
 });
 
+describe('report --format html with targets (a KGI drawn on a date axis)', () => {
+  it('is byte-identical in UTC, Asia/Tokyo and America/Los_Angeles', async () => {
+    const args = [
+      'report',
+      'fixtures/deals.csv',
+      '--targets',
+      'fixtures/targets.yaml',
+      '--as-of',
+      '2025-12-31',
+      '--by',
+      'team',
+      '--format',
+      'html',
+    ];
+    const [utc, tokyo, la] = await Promise.all(TIME_ZONES.map((tz) => salesmetrics(args, tz)));
+    expect(utc?.code).toBe(1); // a KPI fails on the sample as of 2025-12-31
+    expect(utc?.stdout).toContain('<svg');
+    // The date axis of the KGI chart reads its calendar dates as UTC: the start is the first tick, whatever the zone.
+    expect(utc?.stdout).toContain('>2025-04-01</text>');
+    expect(tokyo?.stdout).toBe(utc?.stdout);
+    expect(la?.stdout).toBe(utc?.stdout);
+  }, 120_000);
+});
+
 /*
  * fixtures/deals-datetimes-at-boundaries.csv, by the calendar date as written
  * (time and offset ignored):

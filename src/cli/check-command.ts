@@ -12,6 +12,8 @@ import { allInputs } from './inputs.js';
 import type { DealsInputOptions } from './deals-input.js';
 import { ingestAll, missingInputWarnings } from './all-inputs.js';
 import { messages } from '../i18n/index.js';
+import { checkOutput, toStdout, writeOutput } from './output.js';
+import { VERSION } from './version.js';
 import { type CliIO, EXIT } from './io.js';
 import { loadTargets, prepareCheck } from './targets-check.js';
 
@@ -23,9 +25,11 @@ export interface CheckCommandOptions extends DealsInputOptions {
   to?: Day;
   period?: Granularity;
   fiscalYearStart?: number;
-  format: 'table' | 'json' | 'markdown' | 'junit';
+  format: 'table' | 'json' | 'markdown' | 'junit' | 'html';
   failOn: Severity;
   color: boolean;
+  /** `-o FILE`: where the output goes. @default standard output */
+  output?: string;
 }
 
 /** Today's calendar date where the user is: the only place the clock is read. */
@@ -44,6 +48,7 @@ export async function checkCommand(io: CliIO, file: string, opts: CheckCommandOp
   if (opts.from !== undefined && opts.to !== undefined && opts.from > opts.to) {
     throw new UsageError('bad_window', '--from is after --to; give a window with from ≤ to.');
   }
+  checkOutput(io, opts.output);
   const targets = loadTargets(io.cwd, opts.targets);
   const asOf = opts.asOf ?? today(io);
   const check = prepareCheck(targets, {
@@ -81,21 +86,30 @@ export async function checkCommand(io: CliIO, file: string, opts: CheckCommandOp
   // Amounts read `￥1,234` in Japanese when every deal is in JPY.
   const only = read.currencies.length === 1 ? read.currencies[0] : undefined;
   const style: NumberStyle = { lang: opts.lang ?? 'en', ...(only === undefined ? {} : { currency: only }) };
+  let text: string;
   switch (opts.format) {
-    case 'json': {
-      const inputs = allInputs(file, opts, reads);
-      io.stdout.write(JSON.stringify(toJsonCheck(result, inputs), null, 2) + '\n');
+    case 'json':
+      text = JSON.stringify(toJsonCheck(result, allInputs(file, opts, reads)), null, 2) + '\n';
       break;
-    }
     case 'markdown':
-      io.stdout.write(renderCheckMarkdown(result, style));
+      text = renderCheckMarkdown(result, style);
       break;
     case 'junit':
-      io.stdout.write(renderCheckJunit(result, opts.failOn));
+      text = renderCheckJunit(result, opts.failOn);
       break;
+    case 'html': {
+      // The HTML renderer (and the charting library behind it) loads only here.
+      const { renderCheckHtml } = await import('../reporters/html/index.js');
+      text = await renderCheckHtml(toJsonCheck(result, allInputs(file, opts, reads)), {
+        ...style,
+        program: `salesmetrics ${VERSION}`,
+      });
+      break;
+    }
     case 'table':
-      io.stdout.write(renderCheckTable(result, chalkFor(io, opts.color), style));
+      text = renderCheckTable(result, chalkFor(io, opts.color && toStdout(opts.output)), style);
       break;
   }
+  writeOutput(io, opts.output, text, opts.lang);
   return checkExitCode(result.status, opts.failOn);
 }

@@ -6,19 +6,16 @@ import { buildInputReport, createInputAggregates, inputsWindow } from '../engine
 import type { Granularity } from '../engine/periods.js';
 import { addSurveyResponse } from '../engine/survey-aggregate.js';
 import { InputError, UsageError } from '../errors.js';
-import { renderReportCsv } from '../reporters/csv.js';
 import { toJsonReport } from '../reporters/json.js';
-import { renderReportTable } from '../reporters/table.js';
 import { toJsonCheck } from '../reporters/check-json.js';
-import { renderCheckTable } from '../reporters/check-table.js';
-import { checkExitCode, today } from './check-command.js';
-import { chalkFor } from './color.js';
+import { checkExitCode, today } from './check-exit.js';
 import { allInputs } from './inputs.js';
-import { loadTargets, prepareCheck } from './targets-check.js';
 import { type DealsInputOptions, displayName, mixedCurrencyWarning } from './deals-input.js';
 import { ingestAll, missingInputWarnings } from './all-inputs.js';
 import { messages } from '../i18n/index.js';
 import { type CliIO, EXIT } from './io.js';
+import { checkOutput, toStdout, writeOutput } from './output.js';
+import { VERSION } from './version.js';
 
 /** The options of `salesmetrics report`, as parsed. */
 export interface ReportCommandOptions extends DealsInputOptions {
@@ -29,8 +26,10 @@ export interface ReportCommandOptions extends DealsInputOptions {
   /** @default the target file's, else 1 */
   fiscalYearStart?: number;
   by?: Dimension;
-  format: 'table' | 'json' | 'csv';
+  format: 'table' | 'json' | 'csv' | 'html';
   color: boolean;
+  /** `-o FILE`: where the output goes. @default standard output */
+  output?: string;
   /** A target file to check as well. */
   targets?: string;
   asOf?: Day;
@@ -41,9 +40,12 @@ export async function reportCommand(io: CliIO, file: string, opts: ReportCommand
   if (opts.from !== undefined && opts.to !== undefined && opts.from > opts.to) {
     throw new UsageError('bad_window', '--from is after --to; give a window with from ≤ to.');
   }
+  checkOutput(io, opts.output);
   const name = displayName(file);
   const given = opts.from !== undefined || opts.to !== undefined;
-  const targets = opts.targets === undefined ? undefined : loadTargets(io.cwd, opts.targets);
+  // Target files (and the YAML and schema libraries) load only with --targets.
+  const targeting = opts.targets === undefined ? undefined : await import('./targets-check.js');
+  const targets = opts.targets === undefined ? undefined : targeting?.loadTargets(io.cwd, opts.targets);
   const calendar = {
     granularity: opts.period ?? targets?.period ?? 'month',
     fiscalYearStart: opts.fiscalYearStart ?? targets?.fiscal_year_start ?? 1,
@@ -58,9 +60,9 @@ export async function reportCommand(io: CliIO, file: string, opts: ReportCommand
   const agg = createInputAggregates({ calendar, by: opts.by === undefined ? [] : [opts.by], window: filter }, inputs);
 
   const check =
-    targets === undefined
+    targets === undefined || targeting === undefined
       ? undefined
-      : prepareCheck(targets, {
+      : targeting.prepareCheck(targets, {
           asOf: opts.asOf ?? today(io),
           ...(opts.from === undefined ? {} : { from: opts.from }),
           ...(opts.to === undefined ? {} : { to: opts.to }),
@@ -133,24 +135,39 @@ export async function reportCommand(io: CliIO, file: string, opts: ReportCommand
     for (const w of missingInputWarnings(opts.targets, targets, reads, lang))
       io.stderr.write(`salesmetrics: ${t.warning(w)}\n`);
   const checked = check?.finish({ deals: read, durations });
+  const only = report.currencies.length === 1 && !report.mixedCurrencies ? report.currencies[0] : undefined;
+  const currency = only === undefined ? {} : { currency: only };
+  let text: string;
   switch (opts.format) {
     case 'json':
-      io.stdout.write(
+      text =
         JSON.stringify(checked === undefined ? json : { ...json, check: toJsonCheck(checked, jsonInputs) }, null, 2) +
-          '\n',
-      );
+        '\n';
       break;
     case 'csv':
-      io.stdout.write(renderReportCsv(json));
+      text = (await import('../reporters/csv.js')).renderReportCsv(json);
       break;
+    case 'html': {
+      // The HTML renderer (and the charting library behind it) loads only here.
+      const { renderReportHtml } = await import('../reporters/html/index.js');
+      const doc = checked === undefined ? json : { ...json, check: toJsonCheck(checked, jsonInputs) };
+      text = await renderReportHtml(doc, { lang, ...currency, program: `salesmetrics ${VERSION}` });
+      break;
+    }
     case 'table': {
-      const chalk = chalkFor(io, opts.color);
-      const only = report.currencies.length === 1 && !report.mixedCurrencies ? report.currencies[0] : undefined;
-      const currency = only === undefined ? {} : { currency: only };
-      io.stdout.write(renderReportTable(json, { chalk, lang, ...currency }));
-      if (checked !== undefined) io.stdout.write('\n' + renderCheckTable(checked, chalk, { lang, ...currency }));
+      // A file gets no colours.
+      // The table libraries load only for tables.
+      const [{ chalkFor }, { renderReportTable }, { renderCheckTable }] = await Promise.all([
+        import('./color.js'),
+        import('../reporters/table.js'),
+        import('../reporters/check-table.js'),
+      ]);
+      const chalk = chalkFor(io, opts.color && toStdout(opts.output));
+      text = renderReportTable(json, { chalk, lang, ...currency });
+      if (checked !== undefined) text += '\n' + renderCheckTable(checked, chalk, { lang, ...currency });
       break;
     }
   }
+  writeOutput(io, opts.output, text, lang);
   return checked === undefined ? EXIT.ok : checkExitCode(checked.status, 'fail');
 }

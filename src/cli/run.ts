@@ -116,7 +116,8 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, m: Messages): 
     .addOption(new Option('--period <period>', h.report.period).choices(GRANULARITIES))
     .option('--fiscal-year-start <month>', h.report.fiscalYearStart, parse.month)
     .addOption(new Option('--by <column>', h.report.by).choices(DIMENSIONS))
-    .addOption(new Option('--format <format>', h.format).choices(['table', 'json', 'csv']).default('table'));
+    .addOption(new Option('--format <format>', h.format).choices(['table', 'json', 'csv', 'html']).default('table'))
+    .option('-o, --output <file>', h.output);
   otherInputOptions(dealsInputOptions(report, m), m)
     .option('--targets <file>', h.report.targets)
     .option('--as-of <date>', h.report.asOf, parse.date)
@@ -138,8 +139,11 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, m: Messages): 
     .addOption(new Option('--period <period>', h.check.period).choices(GRANULARITIES))
     .option('--fiscal-year-start <month>', h.check.fiscalYearStart, parse.month)
     .addOption(
-      new Option('--format <format>', h.format).choices(['table', 'json', 'markdown', 'junit']).default('table'),
+      new Option('--format <format>', h.format)
+        .choices(['table', 'json', 'markdown', 'junit', 'html'])
+        .default('table'),
     )
+    .option('-o, --output <file>', h.output)
     .addOption(new Option('--fail-on <level>', h.check.failOn).choices(['fail', 'warn']).default('fail'));
   otherInputOptions(dealsInputOptions(check, m), m)
     .option('--no-color', h.noColor)

@@ -186,6 +186,7 @@ export const en: Messages = {
       input === 'handoffs' ? 'needs an appointer column in the deals file' : `needs --${input} FILE`
     }; it has no data`,
   wroteTargets: (file) => `wrote ${file}; check with: salesmetrics check deals.csv --targets ${file}`,
+  wroteOutput: (file) => `wrote ${file}`,
 
   error: (err) => err.message,
   usage: (code, message) =>
@@ -208,7 +209,8 @@ export const en: Messages = {
     file: 'deals CSV file, or - for standard input',
     lang: 'language of messages, tables and help: en or ja (default: from LC_ALL, LC_MESSAGES or LANG)',
     noColor: 'no colours (also off under NO_COLOR or when not a terminal)',
-    format: 'output format',
+    format: 'output format (html: one self-contained page with charts; use with -o)',
+    output: 'write the output to this file instead of standard output (- for standard output)',
     report: {
       description: 'compute revenue, win rate, deal size, sales cycle, new customers and retention from a deals CSV',
       from: 'first day of the window, YYYY-MM-DD (default: first month in the file)',
@@ -227,6 +229,7 @@ Examples:
   $ salesmetrics report export.csv --map deal_id='Opportunity ID' --map stage='Deal Stage'
   $ salesmetrics report deals.csv --skip-invalid --rejects rejected.csv
   $ salesmetrics report deals.csv --activities activities.csv --costs costs.csv --surveys surveys.csv --by appointer
+  $ salesmetrics report deals.csv --targets targets.yaml --by team --format html -o report.html
 
 Exit codes: 0 success, 1 a target missed (with --targets), 2 usage, configuration or input error.`,
     },
@@ -246,6 +249,7 @@ Examples:
   $ salesmetrics check deals.csv --targets targets.yaml --as-of 2025-09-30 --format json
   $ salesmetrics check deals.csv --targets targets.yaml --format junit > salesmetrics.xml
   $ salesmetrics check deals.csv --targets targets.yaml --format markdown >> "$GITHUB_STEP_SUMMARY"
+  $ salesmetrics check deals.csv --targets targets.yaml --format html -o targets.html
 
 Exit codes: 0 nothing failed (warnings allowed), 1 a KPI or KGI failed (or warned, with
 --fail-on warn), 2 usage, target-file or input error.`,

@@ -213,6 +213,17 @@ function error(err: SalesmetricsError): string {
       return `${file}: account_id・account_name の列がありません。コホートは取引先ごとに作るため、--map account_id='<列名>' で対応付けてください`;
     case 'stdin_twice':
       return '標準入力（-）から読めるのは 1 つの入力だけです。ほかはファイルで指定してください';
+    case 'output_unwritable': {
+      const f = str(err.args.file);
+      switch (err.args.why) {
+        case 'no_directory':
+          return `-o ${f}: ディレクトリ ${str(err.args.detail)} がありません。作成するか、別のパスを指定してください`;
+        case 'directory':
+          return `-o ${f}: ディレクトリです。ファイル名を指定してください`;
+        default:
+          return `-o ${f}: 書き込めません（${str(err.args.detail)}）。権限を確認するか、別のパスを指定してください`;
+      }
+    }
     case 'file_exists':
       return err.args.file === undefined
         ? msg
@@ -503,6 +514,7 @@ export const ja: Messages = {
       input === 'handoffs' ? '商談ファイルの appointer 列' : ` --${input} FILE `
     }が必要です。データなしになります`,
   wroteTargets: (file) => `${file} を書き出しました。確認するには: salesmetrics check deals.csv --targets ${file}`,
+  wroteOutput: (file) => `${file} を書き出しました`,
 
   error,
   usage: (code, message) =>
@@ -538,7 +550,8 @@ export const ja: Messages = {
     file: '商談の CSV ファイル（- なら標準入力）',
     lang: 'メッセージ・表・ヘルプの言語: en または ja（既定: LC_ALL、LC_MESSAGES、LANG から判定）',
     noColor: '色を付けない（NO_COLOR があるときや端末でないときも色なし）',
-    format: '出力形式',
+    format: '出力形式（html: グラフ付きの 1 ファイルで完結するページ。-o と併用）',
+    output: '標準出力の代わりにこのファイルに書き出す（- なら標準出力）',
     report: {
       description: '商談 CSV から売上高・受注率・平均売上単価・セールスサイクル・新規顧客獲得数・顧客維持率を計算する',
       from: '集計期間の初日 YYYY-MM-DD（既定: ファイルの最初の月）',
@@ -557,6 +570,7 @@ export const ja: Messages = {
   $ salesmetrics report export.csv --map deal_id='商談 ID' --map stage='フェーズ'
   $ salesmetrics report deals.csv --skip-invalid --rejects rejected.csv
   $ salesmetrics report deals.csv --activities activities.csv --costs costs.csv --surveys surveys.csv --by appointer
+  $ salesmetrics report deals.csv --targets targets.yaml --by team --format html -o report.html --lang ja
 
 終了コード: 0 成功、1 目標に不合格あり（--targets 指定時）、2 使い方・設定・入力のエラー`,
     },
@@ -576,6 +590,7 @@ export const ja: Messages = {
   $ salesmetrics check deals.csv --targets targets.yaml --as-of 2025-09-30 --format json
   $ salesmetrics check deals.csv --targets targets.yaml --format junit > salesmetrics.xml
   $ salesmetrics check deals.csv --targets targets.yaml --format markdown >> "$GITHUB_STEP_SUMMARY"
+  $ salesmetrics check deals.csv --targets targets.yaml --format html -o targets.html --lang ja
 
 終了コード: 0 不合格なし（警告は可）、1 KPI か KGI に不合格あり（--fail-on warn なら警告も）、
 2 使い方・ターゲットファイル・入力のエラー`,

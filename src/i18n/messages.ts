@@ -162,6 +162,8 @@ export interface Messages {
   /** A KGI or KPI (`path` like `kpis[2]`) of a target file whose metric needs an input that was not given. */
   inputMissing(file: string, path: string, metric: string, input: MetricInput): string;
   wroteTargets(file: string): string;
+  /** `-o FILE` was written. */
+  wroteOutput(file: string): string;
 
   /** A SalesmetricsError for stderr; English keeps `err.message`. */
   error(err: SalesmetricsError): string;
@@ -286,6 +288,8 @@ export interface HelpText {
   lang: string;
   noColor: string;
   format: string;
+  /** `-o, --output <file>`. */
+  output: string;
   report: {
     description: string;
     from: string;

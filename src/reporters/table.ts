@@ -11,6 +11,7 @@ import { type Lang, messages } from '../i18n/index.js';
 import { formatCount, formatMetric, type NumberStyle } from './format.js';
 import type { JsonReport } from './json.js';
 import { inputGroupTables, inputPeriodTables, otherInputLines } from './table-inputs.js';
+import { sparkBlock } from './sparkline.js';
 
 /** Options of the human renderer. */
 export interface TableOptions {
@@ -69,8 +70,29 @@ export function renderReportTable(report: JsonReport, options: TableOptions): st
   }
   lines.push('', chalk.bold(t.report.totals), totals.toString());
 
-  const periods = newTable(chalk, [t.report.period, ...names], 1);
-  for (const p of report.periods) periods.push([p.period, ...metricCells(p.metrics, style)]);
+  // A sparkline block after revenue (scaled to the largest period) and after
+  // the win rate (scaled to 100%): reading down the column shows the trend.
+  const revenueAt = DEAL_METRICS.findIndex((m) => m.id === 'revenue') + 1;
+  const winRateAt = DEAL_METRICS.findIndex((m) => m.id === 'win_rate') + 1;
+  const maxRevenue = Math.max(0, ...report.periods.map((p) => p.metrics.revenue ?? 0));
+  const withTrends = <T>(cells: T[], revenue: T, winRate: T): T[] => [
+    ...cells.slice(0, revenueAt + 1),
+    revenue,
+    ...cells.slice(revenueAt + 1, winRateAt + 1),
+    winRate,
+    ...cells.slice(winRateAt + 1),
+  ];
+  const periods = newTable(chalk, withTrends([t.report.period, ...names], '', ''), 1);
+  for (const p of report.periods) {
+    const spark = (v: number | null, max: number): string => chalk.cyan(sparkBlock(v, max));
+    periods.push(
+      withTrends(
+        [p.period, ...metricCells(p.metrics, style)],
+        spark(p.metrics.revenue, maxRevenue),
+        spark(p.metrics.win_rate, 1),
+      ),
+    );
+  }
   lines.push('', chalk.bold(t.report.byPeriod(report.granularity)), periods.toString());
   lines.push(...inputPeriodTables(report, chalk, style));
 

@@ -187,16 +187,22 @@ describe('salesmetrics report --lang ja, table', () => {
       ['新規顧客獲得数', '3'],
       ['顧客維持率', '—'],
     ]);
-    expect(rows[12]).toEqual(['期間', ...JA_METRICS]);
-    // February: 3,000.25 revenue, 3 won, 1 lost, 2 open, 4,000 pipeline, 75.0%, 1,000.08, 16.5, 16.5, 2 new, 100.0%.
+    // The sparkline columns after revenue and win rate have no heading.
+    const [revenue, ...afterRevenue] = JA_METRICS;
+    const beforeWinRate = afterRevenue.slice(0, 4);
+    expect(rows[12]).toEqual(['期間', revenue, '', ...beforeWinRate, '受注率', '', ...afterRevenue.slice(5)]);
+    // February: 3,000.25 revenue (the largest month: █), 3 won, 1 lost, 2 open, 4,000 pipeline,
+    // 75.0% (0.75 × 7 = 5.25 → ▆), 1,000.08, 16.5, 16.5, 2 new, 100.0%.
     expect(rows[14]).toEqual([
       '2025-02',
       '3,000.25',
+      '█',
       '3',
       '1',
       '2',
       '4,000',
       '75.0%',
+      '▆',
       '1,000.08',
       '16.5',
       '16.5',
@@ -515,7 +521,8 @@ describe('help in Japanese', () => {
     for (const text of [
       '商談の CSV ファイル（- なら標準入力）',
       '集計期間の初日 YYYY-MM-DD（既定: ファイルの最初の月）',
-      '--format <format> 出力形式（選択肢: "table", "json", "csv"。既定値: "table"）',
+      '--format <format> 出力形式（html: グラフ付きの 1 ファイルで完結するページ。-o と併用）（選択肢: "table", "json", "csv", "html"。既定値: "table"）',
+      '-o, --output <file> 標準出力の代わりにこのファイルに書き出す（- なら標準出力）',
       '--lang <lang> メッセージ・表・ヘルプの言語: en または ja（既定: LC_ALL、LC_MESSAGES、LANG から判定）（選択肢: "en", "ja"）',
       '-h, --help ヘルプを表示する',
     ])
