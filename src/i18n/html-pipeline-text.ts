@@ -1,0 +1,172 @@
+import type { Granularity } from '../engine/periods.js';
+import type { Lang } from './lang.js';
+
+/**
+ * The words of the HTML pages of `salesmetrics pipeline` and `salesmetrics
+ * cohorts` (`--format html`): section titles, chart titles, series and
+ * text alternatives. Table heads are the text tables' own words. Numbers
+ * come in already formatted. Loaded with the HTML renderer only.
+ */
+export interface PipelineHtmlText {
+  sections: {
+    stages: string;
+    forecast: string;
+    history: string;
+    backtest: string;
+    funnel: string;
+    retention: string;
+    revenueRetention: string;
+  };
+  charts: {
+    stages: string;
+    forecast(g: Granularity): string;
+    backtest(g: Granularity): string;
+    funnel: string;
+    retention: string;
+  };
+  axis: { stage: string; amount: string; deals: string; cohort: string; since(g: Granularity): string };
+  legend: {
+    amount: string;
+    weighted: string;
+    wonSoFar: string;
+    weightedOpen: string;
+    historyForecast: string;
+    won: string;
+    retention: string;
+  };
+  /** The won step of the funnel. */
+  won: string;
+  describe: {
+    /** One stage's open amount and weighted amount. */
+    stage(stage: string, amount: string, weighted: string): string;
+    /** One period's won so far, weighted open and history forecast. */
+    forecast(period: string, won: string, weighted: string, history: string): string;
+    backtest(period: string, forecast: string, won: string): string;
+    /** One funnel step: deals reached, the conversion from the step before. */
+    funnel(stage: string, reached: string, conversion: string | null): string;
+    /** One cohort's retention by periods since its first. */
+    cohort(cohort: string, accounts: string, list: string): string;
+    /** Items one after the other. */
+    join(items: readonly string[]): string;
+  };
+  notes: {
+    noAmounts: string;
+    noCohorts: string;
+    /** The back-test counts only closed deals' revenue known at each date. */
+    mape(mape: string, pipeline: string): string;
+  };
+}
+
+const EN_G: Record<Granularity, string> = { week: 'week', month: 'month', quarter: 'quarter', year: 'year' };
+const EN_GS: Record<Granularity, string> = { week: 'weeks', month: 'months', quarter: 'quarters', year: 'years' };
+
+const en: PipelineHtmlText = {
+  sections: {
+    stages: 'Open deals by stage',
+    forecast: 'Forecast by period',
+    history: 'Forecast from history',
+    backtest: 'Back-test',
+    funnel: 'Stage funnel',
+    retention: 'Customer retention',
+    revenueRetention: 'Revenue retention',
+  },
+  charts: {
+    stages: 'Amount of the open deals by stage',
+    forecast: (g) => `Revenue forecast by ${EN_G[g]}`,
+    backtest: (g) => `Forecast against won, by ${EN_G[g]}`,
+    funnel: 'Deals reaching each stage',
+    retention: 'Customer retention by cohort',
+  },
+  axis: {
+    stage: 'Stage',
+    amount: 'Amount',
+    deals: 'Deals (count)',
+    cohort: 'Cohort',
+    since: (g) => `${EN_GS[g][0]?.toUpperCase() ?? ''}${EN_GS[g].slice(1)} since the first`,
+  },
+  legend: {
+    amount: 'open amount',
+    weighted: 'weighted amount',
+    wonSoFar: 'won so far',
+    weightedOpen: 'weighted open deals',
+    historyForecast: 'history forecast',
+    won: 'won',
+    retention: 'Retention',
+  },
+  won: 'Won',
+  describe: {
+    stage: (stage, amount, weighted) => `${stage}: amount ${amount}, weighted ${weighted}`,
+    forecast: (period, won, weighted, history) =>
+      `${period}: won so far ${won}, weighted open ${weighted}, history forecast ${history}`,
+    backtest: (period, forecast, won) => `${period}: forecast ${forecast}, won ${won}`,
+    funnel: (stage, reached, conversion) =>
+      `${stage}: ${reached} deals${conversion === null ? '' : `, ${conversion} of the stage before`}`,
+    cohort: (cohort, accounts, list) => `${cohort} (${accounts} accounts): ${list}`,
+    join: (items) => `${items.join('; ')}.`,
+  },
+  notes: {
+    noAmounts: 'The deals have no amounts: the money charts are left out.',
+    noCohorts: 'No account had its first won deal in the window: there is no cohort.',
+    mape: (mape, pipeline) =>
+      `Mean absolute percentage error: ${mape} against all revenue won, ${pipeline} against the revenue of the deals open at each date.`,
+  },
+};
+
+const JA_G: Record<Granularity, string> = { week: '週', month: '月', quarter: '四半期', year: '年度' };
+
+const ja: PipelineHtmlText = {
+  sections: {
+    stages: 'ステージ別の進行中商談',
+    forecast: '期間別の売上予測',
+    history: '実績に基づく予測',
+    backtest: 'バックテスト',
+    funnel: 'ステージファネル',
+    retention: '顧客維持率',
+    revenueRetention: '売上維持率',
+  },
+  charts: {
+    stages: 'ステージ別の進行中商談の金額',
+    forecast: (g) => `${JA_G[g]}別の売上予測`,
+    backtest: (g) => `${JA_G[g]}別の予測と受注金額`,
+    funnel: '各ステージに到達した商談数',
+    retention: 'コホート別の顧客維持率',
+  },
+  axis: {
+    stage: 'ステージ',
+    amount: '金額',
+    deals: '商談数（件）',
+    cohort: 'コホート',
+    since: (g) => `初回からの経過${JA_G[g]}数`,
+  },
+  legend: {
+    amount: '商談金額',
+    weighted: '加重金額',
+    wonSoFar: '受注済み',
+    weightedOpen: '進行中商談の加重金額',
+    historyForecast: '実績に基づく予測',
+    won: '受注金額',
+    retention: '維持率',
+  },
+  won: '受注',
+  describe: {
+    stage: (stage, amount, weighted) => `${stage}: 金額 ${amount}、加重金額 ${weighted}`,
+    forecast: (period, won, weighted, history) =>
+      `${period}: 受注済み ${won}、進行中商談の加重金額 ${weighted}、実績に基づく予測 ${history}`,
+    backtest: (period, forecast, won) => `${period}: 予測 ${forecast}、受注 ${won}`,
+    funnel: (stage, reached, conversion) =>
+      `${stage}: ${reached} 件${conversion === null ? '' : `（前のステージから ${conversion}）`}`,
+    cohort: (cohort, accounts, list) => `${cohort}（${accounts} 社）: ${list}`,
+    join: (items) => `${items.join('。')}。`,
+  },
+  notes: {
+    noAmounts: '商談に金額がないため、金額のグラフは省略します。',
+    noCohorts: '期間内に初回受注した取引先がないため、コホートはありません。',
+    mape: (mape, pipeline) =>
+      `平均絶対誤差率（MAPE）: 受注金額全体に対して ${mape}、各時点の進行中商談の受注金額に対して ${pipeline}。`,
+  },
+};
+
+/** The words of the pipeline and cohorts pages in `lang`. */
+export function pipelineHtmlText(lang: Lang = 'en'): PipelineHtmlText {
+  return lang === 'ja' ? ja : en;
+}
