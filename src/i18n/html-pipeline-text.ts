@@ -45,7 +45,7 @@ export interface PipelineHtmlText {
     /** One funnel step: deals reached, the conversion from the step before. */
     funnel(stage: string, reached: string, conversion: string | null): string;
     /** One cohort's retention by periods since its first. */
-    cohort(cohort: string, accounts: string, list: string): string;
+    cohort(cohort: string, accounts: number, formatted: string, list: string): string;
     /** Items one after the other. */
     join(items: readonly string[]): string;
   };
@@ -101,7 +101,8 @@ const en: PipelineHtmlText = {
     backtest: (period, forecast, won) => `${period}: forecast ${forecast}, won ${won}`,
     funnel: (stage, reached, conversion) =>
       `${stage}: ${reached} deals${conversion === null ? '' : `, ${conversion} of the stage before`}`,
-    cohort: (cohort, accounts, list) => `${cohort} (${accounts} accounts): ${list}`,
+    cohort: (cohort, accounts, formatted, list) =>
+      `${cohort} (${formatted} ${accounts === 1 ? 'account' : 'accounts'}): ${list}`,
     join: (items) => `${items.join('; ')}.`,
   },
   notes: {
@@ -155,7 +156,7 @@ const ja: PipelineHtmlText = {
     backtest: (period, forecast, won) => `${period}: 予測 ${forecast}、受注 ${won}`,
     funnel: (stage, reached, conversion) =>
       `${stage}: ${reached} 件${conversion === null ? '' : `（前のステージから ${conversion}）`}`,
-    cohort: (cohort, accounts, list) => `${cohort}（${accounts} 社）: ${list}`,
+    cohort: (cohort, _accounts, formatted, list) => `${cohort}（${formatted} 社）: ${list}`,
     join: (items) => `${items.join('。')}。`,
   },
   notes: {

@@ -14,8 +14,11 @@ import { markup } from './markup.js';
  */
 export const RETENTION_SCHEME = 'blues';
 
-/** Retention above this is drawn on a dark cell: its label is white. */
-const DARK_CELL = 0.55;
+/** The heatmap's colour steps: 0–20%, 20–40%, … 80–100%. */
+export const RETENTION_STEPS = 5;
+
+/** Retention from this on is drawn on one of the two darkest steps: its label is white. */
+const DARK_CELL = 0.6;
 
 /** Cells narrower than this, px, get no label. */
 const MIN_LABELLED_CELL = 32;
@@ -56,6 +59,7 @@ export function retentionChart(doc: JsonCohorts, ctx: HtmlContext): Chart {
       doc.cohorts.map((r) =>
         p.describe.cohort(
           r.cohort,
+          r.accounts,
           formatCount(r.accounts, ctx.lang),
           ctx.h.describe.list(
             r.periods.map((x) => [
@@ -80,8 +84,9 @@ export function retentionChart(doc: JsonCohorts, ctx: HtmlContext): Chart {
               color: {
                 field: 'retention',
                 type: 'quantitative',
-                scale: { scheme: RETENTION_SCHEME, domain: [0, 1] },
-                legend: { title: p.legend.retention, format: '.0%', direction: 'horizontal', gradientLength: 160 },
+                // Five steps of 20 points: a legend of swatches (a gradient legend would need a url() fill).
+                scale: { type: 'quantize', domain: [0, 1], scheme: { name: RETENTION_SCHEME, count: RETENTION_STEPS } },
+                legend: { title: p.legend.retention, format: '.0%', direction: 'horizontal', columns: RETENTION_STEPS },
               },
             },
           },
@@ -96,7 +101,7 @@ export function retentionChart(doc: JsonCohorts, ctx: HtmlContext): Chart {
                     y,
                     text: { field: 'label' },
                     color: {
-                      condition: { test: `datum.retention > ${DARK_CELL}`, value: '#ffffff' },
+                      condition: { test: `datum.retention >= ${DARK_CELL}`, value: '#ffffff' },
                       value: '#1a1a1a',
                     },
                   },

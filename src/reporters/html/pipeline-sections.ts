@@ -191,13 +191,14 @@ export function funnelChart(p: JsonPipeline, ctx: Ctx): Chart | null {
     reached: s.reached,
     label: s.conversion === null ? count(ctx, s.reached) : `${count(ctx, s.reached)} (${ratio(ctx, s.conversion)})`,
   }));
-  const y = {
+  const y = (width: number): Record<string, unknown> => ({
     field: 'stage',
     type: 'nominal',
     sort: null,
     scale: { domain: steps.map((s) => s.stage) },
-    axis: { title: ctx.p.axis.stage, labelLimit: 140 },
-  };
+    // Stage names are cut with an ellipsis on phones only; the table gives them in full.
+    axis: { title: ctx.p.axis.stage, labelLimit: width < 500 ? 110 : 220 },
+  });
   return {
     title,
     description: ctx.p.describe.join(
@@ -213,7 +214,7 @@ export function funnelChart(p: JsonPipeline, ctx: Ctx): Chart | null {
         {
           mark: { type: 'bar', color: PALETTE.blue },
           encoding: {
-            y,
+            y: y(width),
             x: {
               field: 'reached',
               type: 'quantitative',
@@ -225,7 +226,7 @@ export function funnelChart(p: JsonPipeline, ctx: Ctx): Chart | null {
         } as Layer,
         {
           mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, color: '#1a1a1a' },
-          encoding: { y, x: { field: 'reached', type: 'quantitative' }, text: { field: 'label' } },
+          encoding: { y: y(width), x: { field: 'reached', type: 'quantitative' }, text: { field: 'label' } },
         } as Layer,
       ],
     }),
