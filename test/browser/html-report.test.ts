@@ -256,5 +256,75 @@ describe.skipIf(!HAVE_CHROMIUM)(
         expect(trouble).toEqual(noTrouble());
       }
     }, 120_000);
+
+    /** Opens a page on a desktop and a phone: every chart drawn, no sideways scroll, screenshots saved. */
+    async function expectDrawn(name: string, argv: string[], count: number): Promise<void> {
+      const file = await write(`${name}.html`, argv);
+      const trouble = noTrouble();
+      for (const [device, width] of [
+        ['desktop', 1000],
+        ['phone', 390],
+      ] as const) {
+        const page = await open(file, width, trouble);
+        await expectChartsRendered(page, count);
+        await expectNoSidewaysScroll(page);
+        await page.screenshot({ path: join(ARTIFACTS, `${name}-${device}.png`), fullPage: true });
+        await page.close();
+      }
+      expect(trouble).toEqual(noTrouble());
+    }
+
+    it.each([
+      ['en', []],
+      ['ja', ['--lang', 'ja']],
+    ] as const)(
+      'pipeline of the sample data (%s): stages, forecast, back-test and funnel drawn, no error, no request',
+      async (lang, extra) => {
+        const argv = [
+          'pipeline',
+          'fixtures/deals.csv',
+          '--as-of',
+          '2026-03-31',
+          '--period',
+          'quarter',
+          '--fiscal-year-start',
+          '4',
+          '--backtest',
+          '--format',
+          'html',
+          ...extra,
+        ];
+        await expectDrawn(`pipeline-${lang}`, argv, 4);
+      },
+      120_000,
+    );
+
+    it.each([
+      ['month', []],
+      ['quarter', ['--period', 'quarter', '--fiscal-year-start', '4']],
+    ] as const)(
+      'cohorts of the sample data (by %s): the retention heatmap drawn, no error, no request',
+      async (period, extra) => {
+        await expectDrawn(`cohorts-${period}`, ['cohorts', 'fixtures/deals.csv', ...extra, '--format', 'html'], 1);
+      },
+      120_000,
+    );
+
+    it('report of all four inputs: every chart drawn, no error, no request', async () => {
+      const argv = [
+        'report',
+        'fixtures/deals.csv',
+        '--activities',
+        'fixtures/activities.csv',
+        '--costs',
+        'fixtures/costs.csv',
+        '--surveys',
+        'fixtures/surveys.csv',
+        '--format',
+        'html',
+      ];
+      // Revenue, win rate, sales cycle.
+      await expectDrawn('report-inputs', argv, 3);
+    }, 120_000);
   },
 );

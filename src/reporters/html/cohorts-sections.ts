@@ -95,7 +95,7 @@ export function retentionChart(doc: JsonCohorts, ctx: HtmlContext): Chart {
             ? []
             : [
                 {
-                  mark: { type: 'text', fontSize: width < 500 ? 9 : 11 },
+                  mark: { type: 'text', fontSize: width / Math.max(1, offsets.length) < 45 ? 9 : 11 },
                   encoding: {
                     x,
                     y,

@@ -28,6 +28,11 @@ function moneyAxis(ctx: Ctx): Record<string, unknown> {
   };
 }
 
+/** The width of a chart's plot, px: the drawing's less the value axis at its left. */
+function plotWidth(width: number): number {
+  return width - 80;
+}
+
 /** A colour legend for series named in `domain`, coloured by `range`. */
 function seriesColor(domain: readonly string[], range: readonly string[]): Record<string, unknown> {
   return {
@@ -74,7 +79,7 @@ export function stagesChart(p: JsonPipeline, ctx: Ctx): Chart {
             type: 'nominal',
             sort: null,
             scale: { domain: stages },
-            axis: { title: ctx.p.axis.stage, labelAngle: stages.length * 90 > width ? -45 : 0, labelLimit: 120 },
+            axis: { title: ctx.p.axis.stage, labelAngle: stages.length * 110 > width ? -45 : 0, labelLimit: 120 },
           },
           xOffset: { field: 'series', type: 'nominal', sort: null, scale: { domain: [amount, weighted] } },
           y: { field: 'value', type: 'quantitative', axis: moneyAxis(ctx) },
@@ -116,7 +121,7 @@ export function forecastChart(p: JsonPipeline, ctx: Ctx): Chart {
           data: { values: bars },
           mark: { type: 'bar' },
           encoding: {
-            x: periodAxis(ctx, periods, width),
+            x: periodAxis(ctx, periods, plotWidth(width)),
             y: { field: 'value', type: 'quantitative', stack: 'zero', axis: moneyAxis(ctx) },
             color,
             order: { field: 'order', type: 'quantitative' },
@@ -127,7 +132,7 @@ export function forecastChart(p: JsonPipeline, ctx: Ctx): Chart {
           data: { values: line },
           mark: { type: 'line', strokeWidth: 2, point: { filled: true, size: 60, shape: 'diamond' } },
           encoding: {
-            x: periodAxis(ctx, periods, width),
+            x: periodAxis(ctx, periods, plotWidth(width)),
             y: { field: 'value', type: 'quantitative' },
             color,
           },
@@ -162,7 +167,7 @@ export function backtestChart(p: JsonPipeline, ctx: Ctx): Chart | null {
           x: periodAxis(
             ctx,
             periods.map((b) => b.period),
-            width,
+            plotWidth(width),
           ),
           xOffset: { field: 'series', type: 'nominal', sort: null, scale: { domain: [historyForecast, won] } },
           y: { field: 'value', type: 'quantitative', axis: moneyAxis(ctx) },
