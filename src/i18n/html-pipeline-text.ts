@@ -3,8 +3,9 @@ import type { Lang } from './lang.js';
 
 /**
  * The words of the HTML pages of `salesmetrics pipeline` and `salesmetrics
- * cohorts` (`--format html`): section titles, chart titles, series and
- * text alternatives. Table heads are the text tables' own words. Numbers
+ * cohorts` (`--format html`), and of the report's sections on the other
+ * inputs (handoffs, activities, costs, surveys): section titles, chart
+ * titles, series and text alternatives. Table heads are the text tables' own words. Numbers
  * come in already formatted. Loaded with the HTML renderer only.
  */
 export interface PipelineHtmlText {
@@ -48,6 +49,26 @@ export interface PipelineHtmlText {
     cohort(cohort: string, accounts: number, formatted: string, list: string): string;
     /** Items one after the other. */
     join(items: readonly string[]): string;
+  };
+  /** The report's sections on the inputs beside deals. */
+  inputs: {
+    handoffsSection: string;
+    totalsSection: string;
+    handoffsChart: string;
+    /** The bar of every appointer together. */
+    allAppointers: string;
+    won: string;
+    lost: string;
+    open: string;
+    /** The matrix's caption: what a cell holds. */
+    matrix: string;
+    /** The matrix's corner cell. */
+    corner: string;
+    total: string;
+    activityHours(g: Granularity): string;
+    cac(g: Granularity): string;
+    /** One bar of the handoffs chart. */
+    describeHandoffs(who: string, handoffs: string, won: string, lost: string, open: string): string;
   };
   notes: {
     noAmounts: string;
@@ -105,6 +126,22 @@ const en: PipelineHtmlText = {
       `${cohort} (${formatted} ${accounts === 1 ? 'account' : 'accounts'}): ${list}`,
     join: (items) => `${items.join('; ')}.`,
   },
+  inputs: {
+    handoffsSection: 'Appointer → closer funnel',
+    totalsSection: 'Activities, costs and surveys',
+    handoffsChart: 'Handoffs: won, lost and still open',
+    allAppointers: 'All appointers',
+    won: 'won',
+    lost: 'lost',
+    open: 'open',
+    matrix: 'Handoffs by appointer × owner (won / handed over)',
+    corner: 'Appointer \\ Owner',
+    total: 'Total',
+    activityHours: (g) => `Activity hours by ${EN_G[g]}`,
+    cac: (g) => `Customer acquisition cost by ${EN_G[g]}`,
+    describeHandoffs: (who, handoffs, won, lost, open) =>
+      `${who}: ${handoffs} handed over, ${won} won, ${lost} lost, ${open} open`,
+  },
   notes: {
     noAmounts: 'The deals have no amounts: the money charts are left out.',
     noCohorts: 'No account had its first won deal in the window: there is no cohort.',
@@ -158,6 +195,22 @@ const ja: PipelineHtmlText = {
       `${stage}: ${reached} 件${conversion === null ? '' : `（前のステージから ${conversion}）`}`,
     cohort: (cohort, _accounts, formatted, list) => `${cohort}（${formatted} 社）: ${list}`,
     join: (items) => `${items.join('。')}。`,
+  },
+  inputs: {
+    handoffsSection: 'アポインター → クローザーのファネル',
+    totalsSection: '活動・コスト・アンケート',
+    handoffsChart: 'トスアップ: 受注・失注・進行中',
+    allAppointers: 'アポインター全体',
+    won: '受注',
+    lost: '失注',
+    open: '進行中',
+    matrix: 'アポインター × 担当者別のトスアップ（受注 / トスアップ数）',
+    corner: 'アポインター \\ 担当者',
+    total: '合計',
+    activityHours: (g) => `${JA_G[g]}別の活動時間`,
+    cac: (g) => `${JA_G[g]}別の顧客獲得コスト（CAC）`,
+    describeHandoffs: (who, handoffs, won, lost, open) =>
+      `${who}: トスアップ ${handoffs} 件、受注 ${won} 件、失注 ${lost} 件、進行中 ${open} 件`,
   },
   notes: {
     noAmounts: '商談に金額がないため、金額のグラフは省略します。',

@@ -29,9 +29,9 @@ const SAMPLE = [
   '--format',
   'html',
 ];
-// report: revenue, win rate, cycle; 4 team charts + revenue by quarter and team;
-// check: 1 KGI, the KPI status, one chart per KPI (4).
-const SAMPLE_CHARTS = 3 + 5 + 1 + 1 + 4;
+// report: revenue, win rate, cycle; the handoffs (the sample names appointers); 4 team charts + revenue
+// by quarter and team; check: 1 KGI, the KPI status, one chart per KPI (4).
+const SAMPLE_CHARTS = 3 + 1 + 5 + 1 + 1 + 4;
 
 /** The few DOM types the page functions use (the tests compile without the DOM library). */
 interface El {
@@ -172,8 +172,8 @@ describe.skipIf(!HAVE_CHROMIUM)(
           return Array.from(w.document.querySelectorAll('section'), (x) => w.getComputedStyle(x).breakBefore);
         });
         // Totals and revenue share the first page; the trends and the table by quarter the second;
-        // the teams, the KGIs and the KPIs each start a page.
-        expect(breaks).toEqual(['auto', 'auto', 'page', 'auto', 'page', 'page', 'page']);
+        // the handoffs, the teams, the KGIs and the KPIs each start a page.
+        expect(breaks).toEqual(['auto', 'auto', 'page', 'auto', 'page', 'page', 'page', 'page']);
         await print.screenshot({ path: join(ARTIFACTS, `report-${lang}-print.png`), fullPage: true });
         await print.pdf({ path: join(ARTIFACTS, `report-${lang}.pdf`), format: 'A4', printBackground: true });
         await print.close();
@@ -323,8 +323,8 @@ describe.skipIf(!HAVE_CHROMIUM)(
         '--format',
         'html',
       ];
-      // Revenue, win rate, sales cycle.
-      await expectDrawn('report-inputs', argv, 3);
+      // Revenue, win rate, sales cycle; the handoffs (the deals name appointers); activity hours and CAC by month.
+      await expectDrawn('report-inputs', argv, 6);
     }, 120_000);
   },
 );

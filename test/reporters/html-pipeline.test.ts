@@ -4,7 +4,9 @@ import type { Chart } from '../../src/reporters/html/chart.js';
 import { cohortsSections, RETENTION_SCHEME, RETENTION_STEPS } from '../../src/reporters/html/cohorts-sections.js';
 import { htmlContext } from '../../src/reporters/html/context.js';
 import type { Section } from '../../src/reporters/html/document.js';
+import { inputSections } from '../../src/reporters/html/inputs-sections.js';
 import { pipelineSections } from '../../src/reporters/html/pipeline-sections.js';
+import type { JsonReport } from '../../src/reporters/json.js';
 import type { JsonPipeline } from '../../src/reporters/pipeline-json.js';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -210,5 +212,72 @@ describe('cohorts HTML sections', () => {
     const [heatmap] = chartsOf(cohortsSections(doc, ctx));
     expect((heatmap!.spec(360) as { layer: unknown[] }).layer).toHaveLength(1);
     expect((heatmap!.spec(880) as { layer: unknown[] }).layer).toHaveLength(2);
+  });
+});
+
+/*
+ * fixtures/funnel-*.csv (worked out in test/cli/inputs.test.ts), by month, 2025-01 .. 2025-02, --by appointer:
+ *   handoffs (deals with an appointer): F1 Kato won, F2 Kato lost, F4 Kobayashi open → 3 = 1 won + 1 lost + 1 open;
+ *     Kato 2 = 1 + 1 + 0, Kobayashi 1 = 0 + 0 + 1; all three closed by Sato → Kato × Sato 1/2, Kobayashi × Sato 0/1.
+ *   activity hours: Jan 10 + 12.5 + 5 + 90 + 7.5 = 125 min (the e-mail has no duration) = 125/60 h;
+ *     Feb 60 + 30 + 4 = 94 min = 94/60 h.
+ *   CAC = sales and marketing costs / new customers: Jan (1200 + 600 + 300) / 1 (A1, F1) = 2,100;
+ *     Feb (1200 + 600 + 500) / 1 (A3, F3; A1 bought before) = 2,300 (the 100 of "other" is no acquisition cost).
+ */
+describe('report HTML sections of the other inputs', () => {
+  const FUNNEL = [
+    'report',
+    'fixtures/funnel-deals.csv',
+    '--activities',
+    'fixtures/funnel-activities.csv',
+    '--costs',
+    'fixtures/funnel-costs.csv',
+    '--surveys',
+    'fixtures/funnel-surveys.csv',
+    '--by',
+    'appointer',
+  ];
+
+  it('draws the handoffs, the appointer × owner matrix, activity hours and CAC by period', async () => {
+    const report = await json<JsonReport>(FUNNEL);
+    const sections = inputSections(report, ctx);
+    expect(sections.map((s) => s.id)).toEqual(['handoffs', 'inputs']);
+    const [handoffs, hours, cac] = chartsOf(sections);
+    expect([handoffs, hours, cac].map((c) => c?.title)).toEqual([
+      'Handoffs: won, lost and still open',
+      'Activity hours by month',
+      'Customer acquisition cost by month',
+    ]);
+    expect((dataOf(handoffs!.spec(880))[0] as Row[]).map((r) => [r.who, r.series, r.value])).toEqual([
+      ['All appointers', 'won', 1],
+      ['All appointers', 'lost', 1],
+      ['All appointers', 'open', 1],
+      ['Kato', 'won', 1],
+      ['Kato', 'lost', 1],
+      ['Kato', 'open', 0],
+      ['Kobayashi', 'won', 0],
+      ['Kobayashi', 'lost', 0],
+      ['Kobayashi', 'open', 1],
+    ]);
+    expect(handoffs!.description).toBe(
+      'All appointers: 3 handed over, 1 won, 1 lost, 1 open. Kato: 2 handed over, 1 won, 1 lost, 0 open. Kobayashi: 1 handed over, 0 won, 0 lost, 1 open.',
+    );
+    const [jan, feb] = dataOf(hours!.spec(880))[0] as { period: string; value: number }[];
+    expect(jan?.period).toBe('2025-01');
+    expect(jan?.value).toBeCloseTo(125 / 60, 10);
+    expect(feb?.value).toBeCloseTo(94 / 60, 10);
+    expect(dataOf(cac!.spec(880))[0]).toEqual([
+      { period: '2025-01', value: 2100 },
+      { period: '2025-02', value: 2300 },
+    ]);
+    const matrix = sections[0]?.blocks.find((b) => 'html' in b && b.html.value.includes('<caption>'));
+    const text = matrix !== undefined && 'html' in matrix ? matrix.html.value : '';
+    expect(text).toContain('<tr><th scope="row">Kato</th><td class="num">1/2</td><td class="num">1/2</td></tr>');
+    expect(text).toContain('<tr><th scope="row">Kobayashi</th><td class="num">0/1</td><td class="num">0/1</td></tr>');
+  });
+
+  it('adds nothing for a deals file alone without appointers', async () => {
+    const report = await json<JsonReport>(['report', 'fixtures/deals-small.csv']);
+    expect(inputSections(report, ctx)).toEqual([]);
   });
 });
