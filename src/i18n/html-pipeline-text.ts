@@ -154,23 +154,23 @@ const JA_G: Record<Granularity, string> = { week: '週', month: '月', quarter: 
 
 const ja: PipelineHtmlText = {
   sections: {
-    stages: 'ステージ別の進行中商談',
+    stages: 'フェーズ別の進行中商談',
     forecast: '期間別の売上予測',
     history: '実績に基づく予測',
     backtest: 'バックテスト',
-    funnel: 'ステージファネル',
+    funnel: 'フェーズファネル',
     retention: '顧客維持率',
     revenueRetention: '売上維持率',
   },
   charts: {
-    stages: 'ステージ別の進行中商談の金額',
+    stages: 'フェーズ別の進行中商談の金額',
     forecast: (g) => `${JA_G[g]}別の売上予測`,
     backtest: (g) => `${JA_G[g]}別の予測と受注金額`,
-    funnel: '各ステージに到達した商談数',
+    funnel: '各フェーズに到達した商談数',
     retention: 'コホート別の顧客維持率',
   },
   axis: {
-    stage: 'ステージ',
+    stage: 'フェーズ',
     amount: '金額',
     deals: '商談数（件）',
     cohort: 'コホート',
@@ -192,7 +192,7 @@ const ja: PipelineHtmlText = {
       `${period}: 受注済み ${won}、進行中商談の加重金額 ${weighted}、実績に基づく予測 ${history}`,
     backtest: (period, forecast, won) => `${period}: 予測 ${forecast}、受注 ${won}`,
     funnel: (stage, reached, conversion) =>
-      `${stage}: ${reached} 件${conversion === null ? '' : `（前のステージから ${conversion}）`}`,
+      `${stage}: ${reached} 件${conversion === null ? '' : `（前のフェーズから ${conversion}）`}`,
     cohort: (cohort, _accounts, formatted, list) => `${cohort}（${formatted} 社）: ${list}`,
     join: (items) => `${items.join('。')}。`,
   },

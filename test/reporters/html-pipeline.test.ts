@@ -142,10 +142,10 @@ describe('pipeline HTML sections', () => {
     const p = await json<JsonPipeline>(SMALL);
     const ja = htmlContext({ program: 'salesmetrics test', lang: 'ja' });
     expect(chartsOf(pipelineSections(p, ja)).map((c) => c.title)).toEqual([
-      'ステージ別の進行中商談の金額',
+      'フェーズ別の進行中商談の金額',
       '月別の売上予測',
       '月別の予測と受注金額',
-      '各ステージに到達した商談数',
+      '各フェーズに到達した商談数',
     ]);
   });
 });
