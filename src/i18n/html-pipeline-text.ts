@@ -12,9 +12,6 @@ export interface PipelineHtmlText {
   sections: {
     stages: string;
     forecast: string;
-    history: string;
-    backtest: string;
-    funnel: string;
     retention: string;
     revenueRetention: string;
   };
@@ -85,9 +82,6 @@ const en: PipelineHtmlText = {
   sections: {
     stages: 'Open deals by stage',
     forecast: 'Forecast by period',
-    history: 'Forecast from history',
-    backtest: 'Back-test',
-    funnel: 'Stage funnel',
     retention: 'Customer retention',
     revenueRetention: 'Revenue retention',
   },
@@ -156,9 +150,6 @@ const ja: PipelineHtmlText = {
   sections: {
     stages: 'フェーズ別の進行中商談',
     forecast: '期間別の売上予測',
-    history: '実績に基づく予測',
-    backtest: 'バックテスト',
-    funnel: 'フェーズファネル',
     retention: '顧客維持率',
     revenueRetention: '売上維持率',
   },
