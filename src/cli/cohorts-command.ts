@@ -10,6 +10,8 @@ import { chalkFor } from './color.js';
 import { type DealsInputOptions, displayName, ingestDeals } from './deals-input.js';
 import { dealsInput } from './inputs.js';
 import { type CliIO, EXIT } from './io.js';
+import { checkOutput, toStdout, writeOutput } from './output.js';
+import { VERSION } from './version.js';
 
 /** The options of `salesmetrics cohorts`, as parsed. */
 export interface CohortsCommandOptions extends DealsInputOptions {
@@ -19,7 +21,9 @@ export interface CohortsCommandOptions extends DealsInputOptions {
   period?: Extract<Granularity, 'month' | 'quarter' | 'year'>;
   /** @default 1 */
   fiscalYearStart?: number;
-  format: 'table' | 'json';
+  format: 'table' | 'json' | 'html';
+  /** `-o FILE`: where the output goes. @default standard output */
+  output?: string;
   color: boolean;
 }
 
@@ -28,6 +32,7 @@ export async function cohortsCommand(io: CliIO, file: string, opts: CohortsComma
   if (opts.from !== undefined && opts.to !== undefined && opts.from > opts.to) {
     throw new UsageError('bad_window', '--from is after --to; give a window with from ≤ to.');
   }
+  checkOutput(io, opts.output);
   const name = displayName(file);
   const calendar = { granularity: opts.period ?? 'month', fiscalYearStart: opts.fiscalYearStart ?? 1 };
   const given = opts.from !== undefined || opts.to !== undefined;
@@ -67,17 +72,18 @@ export async function cohortsCommand(io: CliIO, file: string, opts: CohortsComma
     );
   }
   const doc = toJsonCohorts(result, dealsInput(file, read));
-  if (opts.format === 'json') {
-    io.stdout.write(JSON.stringify(doc, null, 2) + '\n');
-    return EXIT.ok;
-  }
   const only = result.currencies.length === 1 && !result.mixedCurrencies ? result.currencies[0] : undefined;
-  io.stdout.write(
-    renderCohortsTable(doc, {
-      chalk: chalkFor(io, opts.color),
-      lang,
-      ...(only === undefined ? {} : { currency: only }),
-    }),
-  );
+  const currency = only === undefined ? {} : { currency: only };
+  let text: string;
+  if (opts.format === 'json') text = JSON.stringify(doc, null, 2) + '\n';
+  else if (opts.format === 'html') {
+    // The HTML renderer (and the charting library behind it) loads only here.
+    const { renderCohortsHtml } = await import('../reporters/html/index.js');
+    text = await renderCohortsHtml(doc, { lang, ...currency, program: `salesmetrics ${VERSION}` });
+  } else {
+    // A file gets no colours.
+    text = renderCohortsTable(doc, { chalk: chalkFor(io, opts.color && toStdout(opts.output)), lang, ...currency });
+  }
+  writeOutput(io, opts.output, text, lang);
   return EXIT.ok;
 }

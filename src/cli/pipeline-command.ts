@@ -24,6 +24,8 @@ import { chalkFor } from './color.js';
 import { type DealsInputOptions, dealsProfile, displayName, ingestDeals } from './deals-input.js';
 import { dealsInput } from './inputs.js';
 import { type CliIO, EXIT } from './io.js';
+import { checkOutput, toStdout, writeOutput } from './output.js';
+import { VERSION } from './version.js';
 import { loadTargets, prepareCheck } from './targets-check.js';
 
 /** The options of `salesmetrics pipeline`, as parsed. */
@@ -43,7 +45,9 @@ export interface PipelineCommandOptions extends DealsInputOptions {
   to?: Day;
   /** A target file whose revenue KGIs get projections with the forecast. */
   targets?: string;
-  format: 'table' | 'json';
+  format: 'table' | 'json' | 'html';
+  /** `-o FILE`: where the output goes. @default standard output */
+  output?: string;
   color: boolean;
 }
 
@@ -63,6 +67,7 @@ export async function pipelineCommand(io: CliIO, file: string, opts: PipelineCom
   if (opts.from !== undefined && opts.to !== undefined && opts.from > opts.to) {
     throw new UsageError('bad_window', '--from is after --to; give a window with from ≤ to.');
   }
+  checkOutput(io, opts.output);
   const name = displayName(file);
   const targets = opts.targets === undefined ? undefined : loadTargets(io.cwd, opts.targets);
   const calendar = {
@@ -136,16 +141,18 @@ export async function pipelineCommand(io: CliIO, file: string, opts: PipelineCom
   const t = messages(lang);
   for (const note of result.notes) io.stderr.write(`salesmetrics: ${t.pipeline.note(name, note)}\n`);
   const json = toJsonPipeline(result, dealsInput(file, read), kgis);
-  if (opts.format === 'json') io.stdout.write(JSON.stringify(json, null, 2) + '\n');
-  else {
-    const only = result.currencies.length === 1 ? result.currencies[0] : undefined;
-    io.stdout.write(
-      renderPipelineTable(json, {
-        chalk: chalkFor(io, opts.color),
-        lang,
-        ...(only === undefined ? {} : { currency: only }),
-      }),
-    );
+  const only = result.currencies.length === 1 ? result.currencies[0] : undefined;
+  const currency = only === undefined ? {} : { currency: only };
+  let text: string;
+  if (opts.format === 'json') text = JSON.stringify(json, null, 2) + '\n';
+  else if (opts.format === 'html') {
+    // The HTML renderer (and the charting library behind it) loads only here.
+    const { renderPipelineHtml } = await import('../reporters/html/index.js');
+    text = await renderPipelineHtml(json, { lang, ...currency, program: `salesmetrics ${VERSION}` });
+  } else {
+    // A file gets no colours.
+    text = renderPipelineTable(json, { chalk: chalkFor(io, opts.color && toStdout(opts.output)), lang, ...currency });
   }
+  writeOutput(io, opts.output, text, lang);
   return EXIT.ok;
 }

@@ -180,7 +180,8 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, m: Messages): 
     .option('--to <date>', h.cohorts.to, parse.date)
     .addOption(new Option('--period <period>', h.cohorts.period).choices(['month', 'quarter', 'year']))
     .option('--fiscal-year-start <month>', h.cohorts.fiscalYearStart, parse.month)
-    .addOption(new Option('--format <format>', h.format).choices(['table', 'json']).default('table'));
+    .addOption(new Option('--format <format>', h.format).choices(['table', 'json', 'html']).default('table'))
+    .option('-o, --output <file>', h.output);
   dealsInputOptions(cohorts, m)
     .option('--no-color', h.noColor)
     .addOption(langOption(m))
@@ -205,7 +206,8 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, m: Messages): 
     .option('--from <date>', h.pipeline.from, parse.date)
     .option('--to <date>', h.pipeline.to, parse.date)
     .option('--targets <file>', h.pipeline.targets)
-    .addOption(new Option('--format <format>', h.format).choices(['table', 'json']).default('table'));
+    .addOption(new Option('--format <format>', h.format).choices(['table', 'json', 'html']).default('table'))
+    .option('-o, --output <file>', h.output);
   dealsInputOptions(pipeline, m)
     .option('--no-color', h.noColor)
     .addOption(langOption(m))

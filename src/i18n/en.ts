@@ -293,6 +293,7 @@ Exit codes: 0 success, 2 usage, configuration or input error.`,
 Examples:
   $ salesmetrics cohorts fixtures/deals.csv --period quarter --fiscal-year-start 4
   $ salesmetrics cohorts deals.csv --from 2025-04-01 --to 2026-03-31 --format json
+  $ salesmetrics cohorts deals.csv --period quarter --format html -o cohorts.html
 
 Exit codes: 0 success, 2 usage, configuration or input error.`,
     },
@@ -315,6 +316,7 @@ Examples:
   $ salesmetrics pipeline fixtures/deals.csv --as-of 2026-03-31 --period quarter --fiscal-year-start 4
   $ salesmetrics pipeline deals.csv --horizon 6 --stale-days 60 --format json
   $ salesmetrics pipeline deals.csv --period quarter --backtest --backtest-periods 6
+  $ salesmetrics pipeline deals.csv --backtest --format html -o pipeline.html
   $ salesmetrics pipeline deals.csv --targets targets.yaml --config salesmetrics.config.yaml
 
 Stages and their default probabilities come from stages: in salesmetrics.config.yaml.

@@ -633,6 +633,7 @@ export const ja: Messages = {
 例:
   $ salesmetrics cohorts fixtures/deals.csv --period quarter --fiscal-year-start 4 --lang ja
   $ salesmetrics cohorts deals.csv --from 2025-04-01 --to 2026-03-31 --format json
+  $ salesmetrics cohorts deals.csv --period quarter --format html -o cohorts.html --lang ja
 
 終了コード: 0 成功、2 使い方・設定・入力のエラー`,
     },
@@ -655,6 +656,7 @@ export const ja: Messages = {
   $ salesmetrics pipeline fixtures/deals.csv --as-of 2026-03-31 --period quarter --fiscal-year-start 4 --lang ja
   $ salesmetrics pipeline deals.csv --horizon 6 --stale-days 60 --format json
   $ salesmetrics pipeline deals.csv --period quarter --backtest --backtest-periods 6
+  $ salesmetrics pipeline deals.csv --backtest --format html -o pipeline.html --lang ja
   $ salesmetrics pipeline deals.csv --targets targets.yaml --config salesmetrics.config.yaml
 
 フェーズの順序と既定の確度は salesmetrics.config.yaml の stages: で指定します。

@@ -29,9 +29,9 @@ const SAMPLE = [
   '--format',
   'html',
 ];
-// report: revenue, win rate, cycle; 4 team charts + revenue by quarter and team;
-// check: 1 KGI, the KPI status, one chart per KPI (4).
-const SAMPLE_CHARTS = 3 + 5 + 1 + 1 + 4;
+// report: revenue, win rate, cycle; the handoffs (the sample names appointers); 4 team charts + revenue
+// by quarter and team; check: 1 KGI, the KPI status, one chart per KPI (4).
+const SAMPLE_CHARTS = 3 + 1 + 5 + 1 + 1 + 4;
 
 /** The few DOM types the page functions use (the tests compile without the DOM library). */
 interface El {
@@ -172,8 +172,8 @@ describe.skipIf(!HAVE_CHROMIUM)(
           return Array.from(w.document.querySelectorAll('section'), (x) => w.getComputedStyle(x).breakBefore);
         });
         // Totals and revenue share the first page; the trends and the table by quarter the second;
-        // the teams, the KGIs and the KPIs each start a page.
-        expect(breaks).toEqual(['auto', 'auto', 'page', 'auto', 'page', 'page', 'page']);
+        // the handoffs, the teams, the KGIs and the KPIs each start a page.
+        expect(breaks).toEqual(['auto', 'auto', 'page', 'auto', 'page', 'page', 'page', 'page']);
         await print.screenshot({ path: join(ARTIFACTS, `report-${lang}-print.png`), fullPage: true });
         await print.pdf({ path: join(ARTIFACTS, `report-${lang}.pdf`), format: 'A4', printBackground: true });
         await print.close();
@@ -255,6 +255,76 @@ describe.skipIf(!HAVE_CHROMIUM)(
         await page.close();
         expect(trouble).toEqual(noTrouble());
       }
+    }, 120_000);
+
+    /** Opens a page on a desktop and a phone: every chart drawn, no sideways scroll, screenshots saved. */
+    async function expectDrawn(name: string, argv: string[], count: number): Promise<void> {
+      const file = await write(`${name}.html`, argv);
+      const trouble = noTrouble();
+      for (const [device, width] of [
+        ['desktop', 1000],
+        ['phone', 390],
+      ] as const) {
+        const page = await open(file, width, trouble);
+        await expectChartsRendered(page, count);
+        await expectNoSidewaysScroll(page);
+        await page.screenshot({ path: join(ARTIFACTS, `${name}-${device}.png`), fullPage: true });
+        await page.close();
+      }
+      expect(trouble).toEqual(noTrouble());
+    }
+
+    it.each([
+      ['en', []],
+      ['ja', ['--lang', 'ja']],
+    ] as const)(
+      'pipeline of the sample data (%s): stages, forecast, back-test and funnel drawn, no error, no request',
+      async (lang, extra) => {
+        const argv = [
+          'pipeline',
+          'fixtures/deals.csv',
+          '--as-of',
+          '2026-03-31',
+          '--period',
+          'quarter',
+          '--fiscal-year-start',
+          '4',
+          '--backtest',
+          '--format',
+          'html',
+          ...extra,
+        ];
+        await expectDrawn(`pipeline-${lang}`, argv, 4);
+      },
+      120_000,
+    );
+
+    it.each([
+      ['month', []],
+      ['quarter', ['--period', 'quarter', '--fiscal-year-start', '4']],
+    ] as const)(
+      'cohorts of the sample data (by %s): the retention heatmap drawn, no error, no request',
+      async (period, extra) => {
+        await expectDrawn(`cohorts-${period}`, ['cohorts', 'fixtures/deals.csv', ...extra, '--format', 'html'], 1);
+      },
+      120_000,
+    );
+
+    it('report of all four inputs: every chart drawn, no error, no request', async () => {
+      const argv = [
+        'report',
+        'fixtures/deals.csv',
+        '--activities',
+        'fixtures/activities.csv',
+        '--costs',
+        'fixtures/costs.csv',
+        '--surveys',
+        'fixtures/surveys.csv',
+        '--format',
+        'html',
+      ];
+      // Revenue, win rate, sales cycle; the handoffs (the deals name appointers); activity hours and CAC by month.
+      await expectDrawn('report-inputs', argv, 6);
     }, 120_000);
   },
 );

@@ -525,10 +525,12 @@ describe('-o FILE', () => {
 });
 
 describe('help', () => {
-  it('lists html and -o for report and check', async () => {
+  it('lists html and -o for report, check, pipeline and cohorts', async () => {
     for (const [command, formats] of [
       ['report', '"table", "json", "csv", "html"'],
       ['check', '"table", "json", "markdown", "junit", "html"'],
+      ['pipeline', '"table", "json", "html"'],
+      ['cohorts', '"table", "json", "html"'],
     ] as const) {
       const r = await runCli([command, '--help']);
       expect(r.code).toBe(0);
@@ -541,7 +543,130 @@ describe('help', () => {
         '-o, --output <file> write the output to this file instead of standard output (- for standard output)',
       );
     }
-    const ja = await runCli(['report', '--help', '--lang', 'ja']);
-    expect(ja.stdout.replace(/\s+/g, '')).toContain('標準出力の代わりにこのファイルに書き出す（-なら標準出力）');
+    for (const command of ['report', 'pipeline', 'cohorts']) {
+      const ja = await runCli([command, '--help', '--lang', 'ja']);
+      const help = ja.stdout.replace(/\s+/g, '');
+      expect(help).toContain('標準出力の代わりにこのファイルに書き出す（-なら標準出力）');
+      expect(help).toContain('出力形式（html:グラフ付きの1ファイルで完結するページ。-oと併用）');
+    }
+  });
+});
+
+describe('pipeline and cohorts --format html', () => {
+  /* The figures are worked out by hand in test/reporters/html-pipeline.test.ts. */
+  it('writes the pipeline as one self-contained page: stages, forecast, history, back-test and funnel', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'salesmetrics-pipeline-'));
+    const argv = [
+      'pipeline',
+      join(ROOT, 'fixtures/pipeline-small.csv'),
+      '--config',
+      join(ROOT, 'fixtures/pipeline-small.config.yaml'),
+      '--as-of',
+      '2025-05-15',
+      '--backtest',
+      '--format',
+      'html',
+    ];
+    const r = await runCli([...argv, '-o', 'pipeline.html'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(
+      r.stderr
+        .split('\n')
+        .filter((l) => l !== '')
+        .at(-1),
+    ).toBe('salesmetrics: wrote pipeline.html');
+    const text = readFileSync(join(dir, 'pipeline.html'), 'utf8');
+    expect((await runCli(argv, { cwd: dir })).stdout).toBe(text);
+    const doc = expectSelfContained(text);
+    expect(textOf(byTag(doc, 'h1')[0] as Element)).toBe('Pipeline as of 2025-05-15');
+    expect(byTag(doc, 'h2').map(textOf)).toEqual([
+      'Open deals by stage',
+      'Forecast by period',
+      'Forecast from history, by segment',
+      'Back-test of the history forecast: the last 4 months',
+      'Stage funnel (all deals)',
+    ]);
+    // Every chart has its phone drawing.
+    expect(charts(doc).map((c) => [c.title, c.phone !== null])).toEqual([
+      ['Amount of the open deals by stage', true],
+      ['Revenue forecast by month', true],
+      ['Forecast against won, by month', true],
+      ['Deals reaching each stage', true],
+    ]);
+    // The funnel's bars carry the conversions as labels.
+    const funnel = byTag(charts(doc)[3]?.svg as Element, 'text').map(textOf);
+    expect(funnel).toEqual(expect.arrayContaining(['17', '12 (70.6%)', '8 (66.7%)', '6 (75.0%)']));
+    // The stage table: Proposal 2 open, 3,400, effective probability 1,440 / 3,400 = 42.4%, age (25 + 0) / 2 = 12.5 days
+    // (O2 created 04-20, O4 on 05-15). Total: 3,550 / 7,000 = 50.7%; ages O1 10, O2 25, O4 0, O3 90, O5 130
+    // (O6 has no created date) → 255 / 5 = 51; stale O3 (expected 05-01, overdue) + O5 (130 > 90 days) = 2,500.
+    const rows = elements(doc)
+      .filter((e) => e.tagName === 'tr')
+      .map((tr) => [...byTag(tr, 'th'), ...byTag(tr, 'td')].map(textOf));
+    expect(rows).toContainEqual(['Proposal', '2', '3,400', '42.4%', '1,440', '12.5', '0', '0']);
+    expect(rows).toContainEqual(['Total', '6', '7,000', '50.7%', '3,550', '51', '2', '2,500']);
+  });
+
+  it('writes the cohorts as one self-contained page: the heatmap and both triangles', async () => {
+    const r = await runCli([
+      'cohorts',
+      'fixtures/deals-cohorts.csv',
+      '--from',
+      '2025-01-01',
+      '--to',
+      '2025-04-30',
+      '--format',
+      'html',
+      '--lang',
+      'ja',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const doc = expectSelfContained(r.stdout);
+    expect(textOf(byTag(doc, 'h1')[0] as Element)).toBe('コホート 2025-01-01 〜 2025-04-30');
+    expect(byTag(doc, 'h2').map(textOf)).toEqual(['顧客維持率', '売上維持率']);
+    const [heatmap] = charts(doc);
+    expect(heatmap?.title).toBe('コホート別の顧客維持率');
+    // Jan: A and B bought at +0, one of the two in each later month (see test/cli/cohorts.test.ts).
+    expect(byTag(heatmap?.svg as Element, 'text').map(textOf)).toEqual(expect.arrayContaining(['100%', '50%', '0%']));
+    const rows = elements(doc)
+      .filter((e) => e.tagName === 'tr')
+      .map((tr) => [...byTag(tr, 'th'), ...byTag(tr, 'td')].map(textOf));
+    expect(rows).toContainEqual(['2025-01', '2', '100.0%', '50.0%', '50.0%', '50.0%']);
+    expect(rows).toContainEqual(['2025-01', '￥300', '100.0%', '16.7%', '33.3%', '10.0%']);
+  });
+
+  it(`escapes ${SCRIPT} and ${IMG} as stage names and owners in the pipeline, and keeps the cohorts of those deals inert`, async () => {
+    const r = await runCli([
+      'pipeline',
+      'fixtures/deals-injected-stage-names.csv',
+      '--as-of',
+      '2025-02-28',
+      '--segment-by',
+      'owner',
+      '--format',
+      'html',
+    ]);
+    expect(r.code).toBe(0);
+    const raw = r.stdout;
+    expect(raw).not.toContain(SCRIPT);
+    expect(raw).not.toContain('<img');
+    const doc = expectSelfContained(raw);
+    const rowHeads = byTag(doc, 'th').map(textOf);
+    // Stages (in the stage and funnel tables) and owners (in the history table) as text.
+    expect(rowHeads.filter((t) => t === SCRIPT).length).toBeGreaterThanOrEqual(3);
+    expect(rowHeads.filter((t) => t === IMG).length).toBeGreaterThanOrEqual(3);
+    // The funnel's axis names the stages in full on a wide screen.
+    const funnelTexts = byTag(charts(doc)[2]?.svg as Element, 'text').map(textOf);
+    expect(funnelTexts).toContain(SCRIPT);
+    expect(funnelTexts).toContain(IMG);
+    expect(charts(doc)[0]?.desc).toBe(`${SCRIPT}: amount 1,000, weighted 200; ${IMG}: amount 2,000, weighted 1,200.`);
+    for (const file of ['fixtures/deals-injected-stage-names.csv', INJECTED]) {
+      const c = await runCli(['cohorts', file, '--format', 'html']);
+      expect(c.code).toBe(0);
+      expect(c.stdout).not.toContain(SCRIPT);
+      expect(c.stdout).not.toContain('<img');
+      expectSelfContained(c.stdout);
+    }
   });
 });

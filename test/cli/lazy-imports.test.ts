@@ -38,8 +38,13 @@ describe('what loads at start-up', () => {
     expect(packages).not.toContain('vega-lite');
   });
 
-  it('the report and check commands load the HTML renderer only when asked for HTML', () => {
-    for (const command of ['src/cli/report-command.ts', 'src/cli/check-command.ts']) {
+  it('the report, check, pipeline and cohorts commands load the HTML renderer only when asked for HTML', () => {
+    for (const command of [
+      'src/cli/report-command.ts',
+      'src/cli/check-command.ts',
+      'src/cli/pipeline-command.ts',
+      'src/cli/cohorts-command.ts',
+    ]) {
       const { files } = staticGraph(command);
       expect(files.filter((f) => f.startsWith('src/reporters/html/'))).toEqual([]);
       expect(readFileSync(join(ROOT, command), 'utf8')).toContain("await import('../reporters/html/index.js')");

@@ -1,11 +1,16 @@
 import type { Severity } from '../../engine/check/index.js';
 import type { JsonCheck } from '../check-json.js';
 import { formatCount } from '../format.js';
+import { cohortsMessages } from '../../i18n/cohorts.js';
 import type { JsonInput, JsonReport } from '../json.js';
 import { checkBanner, checkSections } from './check-sections.js';
 import { type HtmlContext, htmlContext, type HtmlOptions } from './context.js';
 import { renderHtmlDocument, type RenderOptions, type Section } from './document.js';
 import { reportSections } from './report-sections.js';
+import type { JsonPipeline } from '../pipeline-json.js';
+import type { JsonCohorts } from '../cohorts-json.js';
+import { pipelineSections } from './pipeline-sections.js';
+import { cohortsSections } from './cohorts-sections.js';
 
 export type { HtmlOptions } from './context.js';
 
@@ -79,6 +84,36 @@ export function renderCheckHtml(check: JsonCheck, options: HtmlOptions & RenderO
       status: checkBanner(check, ctx),
       sections: checkSections(check, ctx),
       deals: check.inputs.deals,
+    },
+    ctx,
+    options,
+  );
+}
+
+/** `salesmetrics pipeline --format html`: the pipeline as one self-contained HTML file. */
+export function renderPipelineHtml(pipeline: JsonPipeline, options: HtmlOptions & RenderOptions): Promise<string> {
+  const ctx = htmlContext(options);
+  return renderPage(
+    {
+      title: ctx.t.pipeline.title(pipeline.asOf),
+      meta: [ctx.t.report.settings(pipeline.granularity, pipeline.fiscalYearStart).trim()],
+      sections: pipelineSections(pipeline, ctx),
+      deals: pipeline.inputs.deals,
+    },
+    ctx,
+    options,
+  );
+}
+
+/** `salesmetrics cohorts --format html`: the cohort triangles as one self-contained HTML file. */
+export function renderCohortsHtml(cohorts: JsonCohorts, options: HtmlOptions & RenderOptions): Promise<string> {
+  const ctx = htmlContext(options);
+  return renderPage(
+    {
+      title: cohortsMessages(ctx.lang).title(cohorts.window.from, cohorts.window.to),
+      meta: [ctx.t.report.settings(cohorts.granularity, cohorts.fiscalYearStart).trim()],
+      sections: cohortsSections(cohorts, ctx),
+      deals: cohorts.inputs.deals,
     },
     ctx,
     options,

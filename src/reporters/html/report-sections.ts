@@ -16,6 +16,7 @@ import {
   valueOf,
 } from './context.js';
 import type { Block, Section } from './document.js';
+import { inputSections } from './inputs-sections.js';
 import { type Html, markup } from './markup.js';
 
 const METRIC_IDS = DEAL_METRICS.map((m) => m.id as MetricId);
@@ -392,7 +393,8 @@ function groupSection(
 
 /**
  * The sections of a report: totals, revenue by period, win rate and sales
- * cycle trends, the table by period, and one section per grouping. The
+ * cycle trends, the table by period, the sections of the other inputs
+ * (handoffs, activities, costs, surveys) when present, and one section per grouping. The
  * check's KPI cells, when the report checks targets, give target lines:
  * those checked each period on the charts by period, and those checked over
  * the whole window on the charts of group totals when the report's window
@@ -411,6 +413,7 @@ export function reportSections(
     revenueSection(report, ctx, kpis),
     trendsSection(report, ctx, kpis),
     periodsSection(report, ctx),
+    ...inputSections(report, ctx),
   ];
   const dims = [...new Set(report.groups.map((g) => g.by))];
   for (const by of dims)
