@@ -16,7 +16,7 @@ import type { CarriedColumn } from '../ingest/carried-column.js';
 import { DEAL_FIELDS } from '../ingest/columns.js';
 import { notesOf, readDeals, type ReadDealsResult, type ReadNote } from '../ingest/deals.js';
 import { describeRowProblem, formatRowProblem, type RowProblem } from '../ingest/row-problem.js';
-import { partsFor, readDealsInParts } from '../ingest/split-read.js';
+import { estimateRows, partsFor, readDealsInParts } from '../ingest/split-read.js';
 import { type Lang, messages } from '../i18n/index.js';
 import { type JsonRowProblem, toJsonError } from '../reporters/json.js';
 import type { CliIO } from './io.js';
@@ -220,9 +220,12 @@ export async function ingestDeals(
     opts.rejects === undefined
       ? undefined
       : new RejectsWriter((await import('csv-stringify')).stringify(), resolve(io.cwd, opts.rejects), lang);
+  // The id set is sized for the file up front (a regular file's rows estimated from its first lines).
+  const wholeSize = file === '-' ? null : fileSize(resolve(io.cwd, file));
   read ??= await readDeals(openInput(io, file), {
     file: name,
     profile,
+    ...(wholeSize === null ? {} : { expectedRows: estimateRows(resolve(io.cwd, file), wholeSize) }),
     ...(carry === undefined ? {} : { carry }),
     onDeal:
       typeof sink === 'function'

@@ -28,7 +28,7 @@ async function readPart(given?: HeaderMessage): Promise<PartReply> {
   // The deals and the funnel taken from them; the other inputs are read elsewhere.
   const none = { activities: false, costs: false, surveys: false };
   const aggregates = task.aggregates.map((o) => createInputAggregates(o, none));
-  const ids = new IdSet();
+  const ids = IdSet.forRows(task.expectedRows);
   const rejected: RowProblem[][] = [];
   const read = await readDeals(createReadStream(task.path, { start: task.start, end: task.end }), {
     file: task.file,

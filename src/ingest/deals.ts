@@ -78,6 +78,12 @@ export interface ReadDealsOptions {
   header?: readonly string[];
   /** Where the deal ids seen are kept, to check them against another part's. @default a new set */
   ids?: IdSet;
+  /**
+   * About how many rows the input has, when known: the id set is made that
+   * size up front instead of doubling (and briefly holding two tables) as it
+   * fills.
+   */
+  expectedRows?: number;
 }
 
 /** What reading a deals file came to. `rows` = `used` + `rejected`, always. */
@@ -162,7 +168,7 @@ export async function readDeals(input: Readable, options: ReadDealsOptions): Pro
   let carriedCol: number | undefined;
   const titles: string[][] = [];
   let firstFooter: string | undefined;
-  const ids = options.ids ?? new IdSet();
+  const ids = options.ids ?? IdSet.forRows(options.expectedRows);
   let encoding: Encoding = 'utf8';
   // Whether any used row gives a probability, and whether any reads as a percentage.
   let probabilitySeen = false;

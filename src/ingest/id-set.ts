@@ -39,6 +39,12 @@ export class IdSet {
     this.mask = size - 1;
   }
 
+  /** A set with room for about `rows` ids before it grows (the default size when not given). */
+  static forRows(rows: number | undefined): IdSet {
+    // The table grows past 3/4 full: room for `rows` is 4/3 as many slots.
+    return rows === undefined || !(rows > 0) ? new IdSet() : new IdSet(Math.ceil((rows * 4) / 3) + 1);
+  }
+
   /** Number of ids held. */
   get size(): number {
     return this.used;

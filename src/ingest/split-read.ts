@@ -47,6 +47,8 @@ export interface PartTask {
   aggregates: AggregateOptions[];
   /** How many rejected rows' problems to send back. */
   keepRejected: number;
+  /** About how many rows the part has. */
+  expectedRows: number;
 }
 
 /** Sent to a worker once the first part found the header. */
@@ -124,6 +126,32 @@ export function splitPoints(path: string, parts: number): number[] {
   }
 }
 
+/**
+ * About how many rows `bytes` bytes of the file hold, from the lines in its
+ * first 64 KiB, with 5% to spare.
+ */
+export function estimateRows(path: string, bytes: number): number {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(1 << 16);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    let lines = 0;
+    for (let i = buf.indexOf(10); i !== -1 && i < n; i = buf.indexOf(10, i + 1)) lines++;
+    return lines === 0 ? 0 : Math.ceil(((bytes / n) * lines * 21) / 20);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function fileSizeOf(path: string): number {
+  const fd = openSync(path, 'r');
+  try {
+    return fstatSync(fd).size;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** A UTF-16 file (BOM FF FE or FE FF) cannot be cut at a byte 0x0A. */
 function startsUtf16(path: string): boolean {
   const fd = openSync(path, 'r');
@@ -149,6 +177,7 @@ export async function readDealsInParts(options: SplitReadOptions): Promise<Split
     return null;
   if (startsUtf16(path)) return null;
   const points = splitPoints(path, options.parts);
+  const size = fileSizeOf(path);
   if (points.length === 0) return null;
 
   const aggregateOptions = options.aggregates.map((a) => a.deals.options);
@@ -162,6 +191,7 @@ export async function readDealsInParts(options: SplitReadOptions): Promise<Split
       profile,
       aggregates: aggregateOptions,
       keepRejected,
+      expectedRows: estimateRows(path, ((starts[i + 1] ?? size) as number) - start),
     };
     // A small young generation: a part's garbage is short-lived, and each thread's heap counts.
     const worker = new Worker(url, { workerData: task, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
