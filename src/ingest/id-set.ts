@@ -39,10 +39,19 @@ export class IdSet {
     this.mask = size - 1;
   }
 
-  /** A set with room for about `rows` ids before it grows (the default size when not given). */
+  /**
+   * A set sized for about `rows` ids (an estimate; the default size when not
+   * given): the table it would have grown to, so that it never holds an old
+   * and a new table at once. An estimate just past a size gets the smaller
+   * one, which grows only if the estimate was right: an estimate a little
+   * high must not double the memory.
+   */
   static forRows(rows: number | undefined): IdSet {
-    // The table grows past 3/4 full: room for `rows` is 4/3 as many slots.
-    return rows === undefined || !(rows > 0) ? new IdSet() : new IdSet(Math.ceil((rows * 4) / 3) + 1);
+    if (rows === undefined || !(rows > 0)) return new IdSet();
+    // The table grows past 3/4 full.
+    let size = 16;
+    while (size * 3 < rows * 4) size *= 2;
+    return new IdSet(rows < size * 0.4 ? size / 2 : size);
   }
 
   /** Number of ids held. */

@@ -126,10 +126,7 @@ export function splitPoints(path: string, parts: number): number[] {
   }
 }
 
-/**
- * About how many rows `bytes` bytes of the file hold, from the lines in its
- * first 64 KiB, with 5% to spare.
- */
+/** About how many rows `bytes` bytes of the file hold, from the lines in its first 64 KiB. */
 export function estimateRows(path: string, bytes: number): number {
   const fd = openSync(path, 'r');
   try {
@@ -137,7 +134,7 @@ export function estimateRows(path: string, bytes: number): number {
     const n = readSync(fd, buf, 0, buf.length, 0);
     let lines = 0;
     for (let i = buf.indexOf(10); i !== -1 && i < n; i = buf.indexOf(10, i + 1)) lines++;
-    return lines === 0 ? 0 : Math.ceil(((bytes / n) * lines * 21) / 20);
+    return lines === 0 ? 0 : Math.ceil((bytes / n) * lines);
   } finally {
     closeSync(fd);
   }
