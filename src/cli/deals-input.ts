@@ -16,7 +16,7 @@ import type { CarriedColumn } from '../ingest/carried-column.js';
 import { DEAL_FIELDS } from '../ingest/columns.js';
 import { notesOf, readDeals, type ReadDealsResult, type ReadNote } from '../ingest/deals.js';
 import { describeRowProblem, formatRowProblem, type RowProblem } from '../ingest/row-problem.js';
-import { estimateRows, partsFor, readDealsInParts } from '../ingest/split-read.js';
+import { estimateRows, partsFor, readDealsInParts, readHead } from '../ingest/split-read.js';
 import { type Lang, messages } from '../i18n/index.js';
 import { type JsonRowProblem, toJsonError } from '../reporters/json.js';
 import type { CliIO } from './io.js';
@@ -135,7 +135,7 @@ function describeRow(problems: readonly RowProblem[], lang: Lang): string {
 }
 
 /** One line for a rejected row: `deals.csv:12: column amount: …; column close_date: …`. */
-export function formatRejectedRow(problems: readonly RowProblem[], lang: Lang): string {
+function formatRejectedRow(problems: readonly RowProblem[], lang: Lang): string {
   const p = problems[0];
   return p === undefined ? '' : `${p.file}:${p.line}: ${describeRow(problems, lang)}`;
 }
@@ -197,15 +197,14 @@ export async function ingestDeals(
 ): Promise<ReadDealsResult | null> {
   const profile = { ...(await dealsProfile(io, opts, targetsSection)), ...more };
   const lang = opts.lang ?? 'en';
-  const t = messages(lang);
   const name = displayName(file);
   let first: RowProblem[][] = [];
   let read: ReadDealsResult | undefined;
+  const path = file === '-' ? null : resolve(io.cwd, file);
+  const size = path === null ? null : fileSize(path);
   // Aggregates can be built in parts and merged; a callback sees the deals in order.
   // A deal's channel from the activities (channelOf) is known only here.
-  if (file !== '-' && opts.rejects === undefined && typeof sink !== 'function' && more.channelOf === undefined) {
-    const path = resolve(io.cwd, file);
-    const size = fileSize(path);
+  if (path !== null && opts.rejects === undefined && typeof sink !== 'function' && more.channelOf === undefined) {
     const parts = size === null ? 1 : partsFor(opts.jobs ?? 'auto', size);
     const split =
       parts < 2
@@ -220,12 +219,11 @@ export async function ingestDeals(
     opts.rejects === undefined
       ? undefined
       : new RejectsWriter((await import('csv-stringify')).stringify(), resolve(io.cwd, opts.rejects), lang);
-  // The id set is sized for the file up front (a regular file's rows estimated from its first lines).
-  const wholeSize = file === '-' ? null : fileSize(resolve(io.cwd, file));
   read ??= await readDeals(openInput(io, file), {
     file: name,
     profile,
-    ...(wholeSize === null ? {} : { expectedRows: estimateRows(resolve(io.cwd, file), wholeSize) }),
+    // The id set is sized for a regular file up front, its rows estimated from its first lines.
+    ...(path === null || size === null ? {} : { expectedRows: estimateRows(readHead(path), size) }),
     ...(carry === undefined ? {} : { carry }),
     onDeal:
       typeof sink === 'function'
@@ -243,7 +241,27 @@ export async function ingestDeals(
   if (read.preset !== null)
     for (const line of missingFieldNotes(name, read, lang)) io.stderr.write(`salesmetrics: ${line}\n`);
 
-  if (read.rejected > 0 && !opts.skipInvalid) {
+  return reportRejectedRows(io, opts, name, read.rejected, first, opts.rejects) ? read : null;
+}
+
+/**
+ * Tells about the rejected rows of an input: without `--skip-invalid` the
+ * first ones and the count (as JSON on stdout too under `--format json`),
+ * and `false` for exit code 2; with it a warning naming the first one and
+ * where `rejectsFile` wrote them, and `true`.
+ */
+export function reportRejectedRows(
+  io: CliIO,
+  opts: DealsInputOptions,
+  name: string,
+  rejected: number,
+  first: readonly RowProblem[][],
+  rejectsFile: string | undefined,
+): boolean {
+  if (rejected === 0) return true;
+  const lang = opts.lang ?? 'en';
+  const t = messages(lang);
+  if (!opts.skipInvalid) {
     if (opts.format === 'json') {
       // JSON is for scripts: its messages stay English whatever the language.
       const rows: JsonRowProblem[] = first.flat().map((p) => ({
@@ -253,18 +271,16 @@ export async function ingestDeals(
         code: p.code,
         message: formatRowProblem(p),
       }));
-      const err = new InputError('invalid_rows', messages('en').invalidRows(name, read.rejected), { file: name });
-      io.stdout.write(JSON.stringify(toJsonError(err, { count: read.rejected, first: rows })) + '\n');
+      const err = new InputError('invalid_rows', messages('en').invalidRows(name, rejected), { file: name });
+      io.stdout.write(JSON.stringify(toJsonError(err, { count: rejected, first: rows })) + '\n');
     }
     for (const problems of first) io.stderr.write(formatRejectedRow(problems, lang) + '\n');
-    io.stderr.write(`salesmetrics: ${t.invalidRows(name, read.rejected)}\n`);
-    return null;
+    io.stderr.write(`salesmetrics: ${t.invalidRows(name, rejected)}\n`);
+    return false;
   }
-  if (read.rejected > 0) {
-    const shown = first[0] === undefined ? undefined : formatRejectedRow(first[0], lang);
-    io.stderr.write(`salesmetrics: ${t.warning(t.skippedRows(name, read.rejected, shown, opts.rejects))}\n`);
-  }
-  return read;
+  const shown = first[0] === undefined ? undefined : formatRejectedRow(first[0], lang);
+  io.stderr.write(`salesmetrics: ${t.warning(t.skippedRows(name, rejected, shown, rejectsFile))}\n`);
+  return true;
 }
 
 /** A note on how the file was read, for stderr. */

@@ -2,19 +2,18 @@ import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { loadConfig } from '../config/load-config.js';
 import type { ConfigFile } from '../config/schema.js';
-import { InputError, UsageError } from '../errors.js';
-import { type Lang, messages } from '../i18n/index.js';
+import { UsageError } from '../errors.js';
+import type { Lang } from '../i18n/index.js';
 import { compileDateFormat } from '../ingest/dates.js';
 import { encodingByName } from '../ingest/decode.js';
 import type { InputProfile, ReadInputResult } from '../ingest/input-table.js';
-import { formatRowProblem, type InputName, type RowProblem } from '../ingest/row-problem.js';
-import { type JsonRowProblem, toJsonError } from '../reporters/json.js';
+import type { InputName, RowProblem } from '../ingest/row-problem.js';
 import {
   type DealsInputOptions,
   displayName,
-  formatRejectedRow,
   openInput,
   RejectsWriter,
+  reportRejectedRows,
   SHOWN_ROWS,
 } from './deals-input.js';
 import type { CliIO } from './io.js';
@@ -86,7 +85,6 @@ export async function ingestInput<R extends ReadInputResult>(
   ) => Promise<R>,
 ): Promise<R | null> {
   const lang: Lang = opts.lang ?? 'en';
-  const t = messages(lang);
   const name = displayName(file);
   const first: RowProblem[][] = [];
   const rejectsFile = opts.rejects === undefined ? undefined : rejectsPathFor(opts.rejects, input);
@@ -99,25 +97,5 @@ export async function ingestInput<R extends ReadInputResult>(
     rejects?.write(header, fields, problems);
   });
   await rejects?.close(result.header);
-  if (result.rejected > 0 && !opts.skipInvalid) {
-    if (opts.format === 'json') {
-      const rows: JsonRowProblem[] = first.flat().map((p) => ({
-        line: p.line,
-        column: p.column ?? null,
-        value: p.value ?? null,
-        code: p.code,
-        message: formatRowProblem(p),
-      }));
-      const err = new InputError('invalid_rows', messages('en').invalidRows(name, result.rejected), { file: name });
-      io.stdout.write(JSON.stringify(toJsonError(err, { count: result.rejected, first: rows })) + '\n');
-    }
-    for (const problems of first) io.stderr.write(formatRejectedRow(problems, lang) + '\n');
-    io.stderr.write(`salesmetrics: ${t.invalidRows(name, result.rejected)}\n`);
-    return null;
-  }
-  if (result.rejected > 0) {
-    const shown = first[0] === undefined ? undefined : formatRejectedRow(first[0], lang);
-    io.stderr.write(`salesmetrics: ${t.warning(t.skippedRows(name, result.rejected, shown, rejectsFile))}\n`);
-  }
-  return result;
+  return reportRejectedRows(io, opts, name, result.rejected, first, rejectsFile) ? result : null;
 }

@@ -1,4 +1,4 @@
-import { existsSync, openSync, readSync, closeSync, fstatSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -126,39 +126,27 @@ export function splitPoints(path: string, parts: number): number[] {
   }
 }
 
-/** About how many rows `bytes` bytes of the file hold, from the lines in its first 64 KiB. */
-export function estimateRows(path: string, bytes: number): number {
+/** The first 64 KiB of a file (less when it is shorter). */
+export function readHead(path: string): Buffer {
   const fd = openSync(path, 'r');
   try {
     const buf = Buffer.alloc(1 << 16);
-    const n = readSync(fd, buf, 0, buf.length, 0);
-    let lines = 0;
-    for (let i = buf.indexOf(10); i !== -1 && i < n; i = buf.indexOf(10, i + 1)) lines++;
-    return lines === 0 ? 0 : Math.ceil((bytes / n) * lines);
+    return buf.subarray(0, readSync(fd, buf, 0, buf.length, 0));
   } finally {
     closeSync(fd);
   }
 }
 
-function fileSizeOf(path: string): number {
-  const fd = openSync(path, 'r');
-  try {
-    return fstatSync(fd).size;
-  } finally {
-    closeSync(fd);
-  }
+/** About how many rows `bytes` bytes of a file hold, from the lines in its `head`. */
+export function estimateRows(head: Buffer, bytes: number): number {
+  let lines = 0;
+  for (let i = head.indexOf(10); i !== -1; i = head.indexOf(10, i + 1)) lines++;
+  return lines === 0 ? 0 : Math.ceil((bytes / head.length) * lines);
 }
 
 /** A UTF-16 file (BOM FF FE or FE FF) cannot be cut at a byte 0x0A. */
-function startsUtf16(path: string): boolean {
-  const fd = openSync(path, 'r');
-  try {
-    const head = Buffer.alloc(2);
-    readSync(fd, head, 0, 2, 0);
-    return (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
-  } finally {
-    closeSync(fd);
-  }
+function startsUtf16(head: Buffer): boolean {
+  return (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
 }
 
 /**
@@ -172,10 +160,11 @@ export async function readDealsInParts(options: SplitReadOptions): Promise<Split
   const url = workerUrl();
   if (url === null || options.parts < 2 || profile.encoding === 'utf16le' || profile.encoding === 'utf16be')
     return null;
-  if (startsUtf16(path)) return null;
+  const firstBytes = readHead(path);
+  if (startsUtf16(firstBytes)) return null;
   const points = splitPoints(path, options.parts);
-  const size = fileSizeOf(path);
   if (points.length === 0) return null;
+  const size = statSync(path).size;
 
   const aggregateOptions = options.aggregates.map((a) => a.deals.options);
   const starts = [0, ...points];
@@ -188,7 +177,7 @@ export async function readDealsInParts(options: SplitReadOptions): Promise<Split
       profile,
       aggregates: aggregateOptions,
       keepRejected,
-      expectedRows: estimateRows(path, ((starts[i + 1] ?? size) as number) - start),
+      expectedRows: estimateRows(firstBytes, (starts[i + 1] ?? size) - start),
     };
     // A small young generation: a part's garbage is short-lived, and each thread's heap counts.
     const worker = new Worker(url, { workerData: task, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
