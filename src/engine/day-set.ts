@@ -55,18 +55,25 @@ export class DaySet {
   }
 
   private setBit(day: Day): void {
-    let bits = this.bits as Uint8Array;
     let offset = day - this.base;
-    if (offset < 0 || offset >= bits.length * 8) {
-      const from = Math.min(this.base, day - (((day % 8) + 8) % 8));
-      const to = Math.max(this.base + bits.length * 8, day + 1);
-      const grown = new Uint8Array(Math.ceil((to - from) / 8));
-      grown.set(bits, (this.base - from) / 8);
-      this.base = from;
-      this.bits = bits = grown;
-      offset = day - from;
+    if (offset < 0 || offset >= (this.bits as Uint8Array).length * 8) {
+      this.cover(day, day + 1);
+      offset = day - this.base;
     }
+    const bits = this.bits as Uint8Array;
     bits[offset >> 3] = (bits[offset >> 3] as number) | (1 << (offset & 7));
+  }
+
+  /** Grows the bitmap to hold the days from `from` up to (not including) `to`. */
+  private cover(from: Day, to: Day): void {
+    const bits = this.bits as Uint8Array;
+    const end = this.base + bits.length * 8;
+    if (from >= this.base && to <= end) return;
+    const base = Math.min(this.base, from - (((from % 8) + 8) % 8));
+    const grown = new Uint8Array(Math.ceil((Math.max(end, to) - base) / 8));
+    grown.set(bits, (this.base - base) / 8);
+    this.base = base;
+    this.bits = grown;
   }
 
   /** Whether any day in [from, to] is in the set. */
@@ -108,8 +115,27 @@ export class DaySet {
     }
   }
 
-  /** Adds every day of `other`. */
+  /** Adds every day of `other`, without allocating more than a grown bitmap. */
   addAll(other: DaySet): void {
-    for (const d of other.days()) this.add(d);
+    const theirs = other.bits;
+    if (theirs === null) {
+      const list = other.list ?? [];
+      for (let i = 0; i < list.length; i++) this.add(list[i] as number);
+      return;
+    }
+    if (this.bits === null) {
+      const list = this.list ?? [];
+      // Take a copy of their bitmap, then add our few days to it.
+      this.bits = theirs.slice();
+      this.base = other.base;
+      this.list = null;
+      for (let i = 0; i < list.length; i++) this.setBit(list[i] as number);
+      return;
+    }
+    // Both bitmaps (their bases are multiples of 8): cover their span, then OR the bytes.
+    this.cover(other.base, other.base + theirs.length * 8);
+    const bits = this.bits;
+    const shift = (other.base - this.base) / 8;
+    for (let i = 0; i < theirs.length; i++) bits[shift + i] = (bits[shift + i] as number) | (theirs[i] as number);
   }
 }

@@ -36,4 +36,35 @@ describe('DaySet', () => {
     a.addAll(b);
     expect([...a.days()]).toEqual(Array.from({ length: 50 }, (_, i) => i));
   });
+
+  it('merges lists and bitmaps either way, spans before, after and around, leaving the other set as it was', () => {
+    // Sets of days as plain arrays: under 33 distinct days stay a list, more become a bitmap.
+    const shapes: Record<string, number[]> = {
+      'short list': [5, -3, 17],
+      'list far after': [400, 403],
+      'bitmap early': Array.from({ length: 40 }, (_, i) => -60 + i * 3), // -60 … 57
+      'bitmap late': Array.from({ length: 35 }, (_, i) => 200 + i * 5), // 200 … 370
+      'bitmap around': Array.from({ length: 50 }, (_, i) => -100 + i * 11), // -100 … 439
+    };
+    const make = (days: number[]): DaySet => {
+      const set = new DaySet();
+      for (const d of days) set.add(d);
+      return set;
+    };
+    for (const [intoName, intoDays] of Object.entries(shapes)) {
+      for (const [fromName, fromDays] of Object.entries(shapes)) {
+        const into = make(intoDays);
+        const from = make(fromDays);
+        into.addAll(from);
+        const expected = [...new Set([...intoDays, ...fromDays])].sort((a, b) => a - b);
+        expect([...into.days()], `${fromName} into ${intoName}`).toEqual(expected);
+        // The merged set owns its memory: a day added to it inside `from`'s span is not added to `from`.
+        const inside = Math.min(...fromDays) + 1;
+        expect(fromDays).not.toContain(inside);
+        into.add(inside);
+        expect(into.hasAnyIn(inside, inside)).toBe(true);
+        expect(from.hasAnyIn(inside, inside), `${fromName} after`).toBe(false);
+      }
+    }
+  });
 });
