@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -111,6 +111,31 @@ describe('bin/salesmetrics.js', () => {
     expect(r.stderr.split('\n')).toHaveLength(2); // one line and its newline
     expect(r.stderr).toMatch(/^salesmetrics: .*no-such-deals\.csv.*\n$/);
     expect(r.stderr).not.toMatch(/^\s*at /m);
+  });
+
+  it('deal ids written to temporary files: removed after the run, and a clear error where TMPDIR cannot be written', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'salesmetrics-tmpdir-'));
+    try {
+      const args = [BIN, 'report', 'fixtures/deals-repeated-ids.csv', '--skip-invalid', '--format', 'json'];
+      const onDisk = await spawnIn(process.execPath, args, {
+        env: env({ TMPDIR: tmp, SALESMETRICS_IDS_IN_MEMORY: '1' }),
+      });
+      expect(onDisk.code).toBe(0);
+      expect((JSON.parse(onDisk.stdout) as { totals: { revenue: number } }).totals.revenue).toBe(11300);
+      // Every id went to disk and a repeat sent the file to a second read: nothing is left behind.
+      expect(readdirSync(tmp)).toEqual([]);
+
+      const missing = join(tmp, 'no-such-dir');
+      const r = await spawnIn(process.execPath, args, {
+        env: env({ TMPDIR: missing, SALESMETRICS_IDS_IN_MEMORY: '1' }),
+      });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(
+        `salesmetrics: cannot write temporary files in ${missing} (ENOENT); set TMPDIR to a writable directory, or SALESMETRICS_IDS_IN_MEMORY to a number of ids above the file's rows to keep them all in memory\n`,
+      );
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   it('--version prints the version of package.json', async () => {

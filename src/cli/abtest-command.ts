@@ -30,11 +30,17 @@ export async function abtestCommand(io: CliIO, file: string, opts: AbTestCommand
   // The distribution functions load while the file is read.
   const distributions = loadDistributions();
   const given = opts.from !== undefined || opts.to !== undefined;
-  const agg = createAbTest({ window: given ? { from: opts.from ?? -Infinity, to: opts.to ?? Infinity } : null });
-  const read = await ingestDeals(io, file, opts, (deal, variant) => addAbTestDeal(agg, deal, variant), undefined, {
-    column: opts.variant,
-    flag: '--variant',
-  });
+  const start = (): ReturnType<typeof createAbTest> =>
+    createAbTest({ window: given ? { from: opts.from ?? -Infinity, to: opts.to ?? Infinity } : null });
+  let agg = start();
+  const read = await ingestDeals(
+    io,
+    file,
+    opts,
+    { deal: (deal, variant) => addAbTestDeal(agg, deal, variant), restart: () => (agg = start()) },
+    undefined,
+    { column: opts.variant, flag: '--variant' },
+  );
   if (read === null) return EXIT.error;
 
   const variants = abTestVariants(agg);

@@ -1,7 +1,6 @@
 import type { Activity } from '../engine/activity.js';
 import type { Cost } from '../engine/cost.js';
 import type { InputAggregates } from '../engine/input-report.js';
-import type { Deal } from '../engine/deal.js';
 import { metricInfo } from '../engine/metrics/index.js';
 import { INPUT_METRICS, type MetricInput } from '../engine/metrics/index.js';
 import type { SurveyResponse } from '../engine/survey.js';
@@ -16,7 +15,7 @@ import type { SurveyField } from '../ingest/surveys.js';
 import type { TargetFile } from '../targets/schema.js';
 import { ingestActivities } from './activities-input.js';
 import { ingestCosts } from './costs-input.js';
-import { type DealsInputOptions, ingestDeals } from './deals-input.js';
+import { type DealStream, type DealsInputOptions, ingestDeals } from './deals-input.js';
 import { checkStdin } from './input-reading.js';
 import type { CliIO } from './io.js';
 import { ingestSurveys } from './surveys-input.js';
@@ -25,9 +24,9 @@ import { ingestSurveys } from './surveys-input.js';
 export interface InputSinks {
   /**
    * Where deals go: aggregates (which a large file can be read into in parts
-   * at once, see `--jobs`) or a function called with each deal.
+   * at once, see `--jobs`) or a stream of each deal.
    */
-  deal: InputAggregates[] | ((deal: Deal) => void);
+  deal: InputAggregates[] | DealStream;
   activity(activity: Activity): void;
   cost(cost: Cost): void;
   survey(response: SurveyResponse): void;

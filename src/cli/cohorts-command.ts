@@ -36,11 +36,13 @@ export async function cohortsCommand(io: CliIO, file: string, opts: CohortsComma
   const name = displayName(file);
   const calendar = { granularity: opts.period ?? 'month', fiscalYearStart: opts.fiscalYearStart ?? 1 };
   const given = opts.from !== undefined || opts.to !== undefined;
-  const agg = createCohorts({
-    calendar,
-    window: given ? { from: opts.from ?? -Infinity, to: opts.to ?? Infinity } : null,
+  const start = (): ReturnType<typeof createCohorts> =>
+    createCohorts({ calendar, window: given ? { from: opts.from ?? -Infinity, to: opts.to ?? Infinity } : null });
+  let agg = start();
+  const read = await ingestDeals(io, file, opts, {
+    deal: (deal) => addCohortDeal(agg, deal),
+    restart: () => (agg = start()),
   });
-  const read = await ingestDeals(io, file, opts, (deal) => addCohortDeal(agg, deal));
   if (read === null) return EXIT.error;
   if (!read.hasAccounts) {
     throw new InputError(

@@ -2,7 +2,7 @@ import { createReadStream, createWriteStream, existsSync, statSync, type WriteSt
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Stringifier } from 'csv-stringify';
-import { addDealToInputs, type InputAggregates } from '../engine/input-report.js';
+import { addDealToInputs, type InputAggregates, restartDeals } from '../engine/input-report.js';
 import type { Deal } from '../engine/deal.js';
 import { DEFAULT_CONFIG } from '../config/default-config.js';
 import type { DealsInputConfig } from '../config/schema.js';
@@ -17,6 +17,8 @@ import { DEAL_FIELDS } from '../ingest/columns.js';
 import { notesOf, readDeals, type ReadDealsResult, type ReadNote } from '../ingest/deals.js';
 import { describeRowProblem, formatRowProblem, type RowProblem } from '../ingest/row-problem.js';
 import { estimateRows, partsFor, readDealsInParts, readHead } from '../ingest/split-read.js';
+import { findRepeats, type IdCheck, IdLog, IDS_IN_MEMORY, KnownRepeats } from '../ingest/id-log.js';
+import { IdSet } from '../ingest/id-set.js';
 import { type Lang, messages } from '../i18n/index.js';
 import { type JsonRowProblem, toJsonError } from '../reporters/json.js';
 import type { CliIO } from './io.js';
@@ -126,6 +128,24 @@ export function openInput(io: CliIO, file: string): Readable {
   return file === '-' ? io.stdin : createReadStream(resolve(io.cwd, file));
 }
 
+/** The environment variable that sets how many deal ids are kept in memory (see id-log.ts). */
+export const IDS_IN_MEMORY_VAR = 'SALESMETRICS_IDS_IN_MEMORY';
+
+/** How many deal ids a read keeps in memory before it writes them to temporary files. */
+export function idsInMemory(io: CliIO): number {
+  const raw = io.env[IDS_IN_MEMORY_VAR];
+  if (raw === undefined || raw.trim() === '') return IDS_IN_MEMORY;
+  const n = Number(raw.trim());
+  if (!Number.isSafeInteger(n) || n < 1) {
+    throw new UsageError(
+      'bad_ids_in_memory',
+      `${IDS_IN_MEMORY_VAR}="${raw}" is not a number of ids; set it to a whole number ≥ 1, or unset it for the default ${IDS_IN_MEMORY}`,
+      { value: raw, default: IDS_IN_MEMORY },
+    );
+  }
+  return n;
+}
+
 /** How many rejected rows are printed before the count. */
 export const SHOWN_ROWS = 10;
 
@@ -178,19 +198,31 @@ export class RejectsWriter {
 }
 
 /**
+ * Where a command's deals go when they are not aggregates: each deal in file
+ * order, and `restart` when the file is read again from its start (a deal id
+ * repeated far into a large file is found only at its end; see id-log.ts).
+ */
+export interface DealStream {
+  deal(deal: Deal, carried: string): void;
+  /** Forgets every deal given so far. */
+  restart(): void;
+}
+
+/**
  * Reads a deals file, adding each valid deal to every aggregate of `sink`
- * or passing it to `sink` when it is a function. Into aggregates, a large file (not standard input, no `--rejects`) is read in
- * parts at once (`--jobs`), which gives the same result. Invalid rows are
- * reported: by default the first 10 and the count (JSON on stdout under
- * `--format json`), and `null` is returned for exit code 2; with
- * `--skip-invalid` a warning, and the read goes on. `--rejects` writes them out.
- * `carry` names one more column whose value `onDeal` gets with each deal.
+ * or passing it to `sink` when it is a stream. Into aggregates, a large file
+ * (not standard input, no `--rejects`) is read in parts at once (`--jobs`),
+ * which gives the same result. Invalid rows are reported: by default the
+ * first 10 and the count (JSON on stdout under `--format json`), and `null`
+ * is returned for exit code 2; with `--skip-invalid` a warning, and the read
+ * goes on. `--rejects` writes them out. `carry` names one more column whose
+ * value the stream gets with each deal.
  */
 export async function ingestDeals(
   io: CliIO,
   file: string,
   opts: DealsInputOptions,
-  sink: InputAggregates[] | ((deal: Deal, carried: string) => void),
+  sink: InputAggregates[] | DealStream,
   targetsSection?: DealsInputConfig,
   carry?: CarriedColumn,
   more: Pick<DealsProfile, 'channelOf'> = {},
@@ -202,41 +234,76 @@ export async function ingestDeals(
   let read: ReadDealsResult | undefined;
   const path = file === '-' ? null : resolve(io.cwd, file);
   const size = path === null ? null : fileSize(path);
-  // Aggregates can be built in parts and merged; a callback sees the deals in order.
+  const streamed = !Array.isArray(sink);
+  const inMemory = idsInMemory(io);
+  // Aggregates can be built in parts and merged; a stream sees the deals in order.
   // A deal's channel from the activities (channelOf) is known only here.
-  if (path !== null && opts.rejects === undefined && typeof sink !== 'function' && more.channelOf === undefined) {
+  if (path !== null && opts.rejects === undefined && !streamed && more.channelOf === undefined) {
     const parts = size === null ? 1 : partsFor(opts.jobs ?? 'auto', size);
     const split =
       parts < 2
         ? null
-        : await readDealsInParts({ path, file: name, profile, parts, aggregates: sink, keepRejected: SHOWN_ROWS });
+        : await readDealsInParts({
+            path,
+            file: name,
+            profile,
+            parts,
+            aggregates: sink,
+            keepRejected: SHOWN_ROWS,
+            idsInMemory: inMemory,
+          });
     if (split !== null) {
       read = split.read;
       first = split.rejected;
     }
   }
-  const rejects =
-    opts.rejects === undefined
-      ? undefined
-      : new RejectsWriter((await import('csv-stringify')).stringify(), resolve(io.cwd, opts.rejects), lang);
-  read ??= await readDeals(openInput(io, file), {
-    file: name,
-    profile,
-    // The id set is sized for a regular file up front, its rows estimated from its first lines.
-    ...(path === null || size === null ? {} : { expectedRows: estimateRows(readHead(path), size) }),
-    ...(carry === undefined ? {} : { carry }),
-    onDeal:
-      typeof sink === 'function'
-        ? sink
+  const readOnce = async (ids: IdCheck): Promise<ReadDealsResult> => {
+    first = [];
+    const rejects =
+      opts.rejects === undefined
+        ? undefined
+        : new RejectsWriter((await import('csv-stringify')).stringify(), resolve(io.cwd, opts.rejects), lang);
+    const result = await readDeals(openInput(io, file), {
+      file: name,
+      profile,
+      ids,
+      ...(carry === undefined ? {} : { carry }),
+      onDeal: streamed
+        ? (deal, carried) => sink.deal(deal, carried)
         : (deal) => {
             for (let i = 0; i < sink.length; i++) addDealToInputs(sink[i] as InputAggregates, deal);
           },
-    onReject: (problems, fields, header) => {
-      if (first.length < SHOWN_ROWS) first.push(problems);
-      rejects?.write(header, fields, problems);
-    },
-  });
-  await rejects?.close(read.header);
+      onReject: (problems, fields, header) => {
+        if (first.length < SHOWN_ROWS) first.push(problems);
+        rejects?.write(header, fields, problems);
+      },
+    });
+    await rejects?.close(result.header);
+    return result;
+  };
+  if (read === undefined) {
+    // The rows of a regular file are estimated from its first lines, to size the id set up front.
+    const expectedRows = path === null || size === null ? undefined : estimateRows(readHead(path), size);
+    if (path === null) {
+      // Standard input cannot be read twice: its ids all stay in memory (8 bytes each, see id-set.ts).
+      read = await readOnce(IdSet.forRows(expectedRows));
+    } else {
+      const log = new IdLog(inMemory, 'ids', { expectedRows });
+      try {
+        read = await readOnce(log);
+        const kept = log.close();
+        const late = findRepeats([kept]);
+        if (late.length > 0) {
+          // An id repeated past the ids kept in memory: read again, rejecting exactly the repeats.
+          if (streamed) sink.restart();
+          else for (const agg of sink) restartDeals(agg);
+          read = await readOnce(new KnownRepeats([...kept.early, ...late]));
+        }
+      } finally {
+        log.dispose();
+      }
+    }
+  }
   for (const note of notesOf(read)) io.stderr.write(`salesmetrics: ${formatNote(name, note, lang)}\n`);
   if (read.preset !== null)
     for (const line of missingFieldNotes(name, read, lang)) io.stderr.write(`salesmetrics: ${line}\n`);

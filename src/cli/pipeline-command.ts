@@ -22,6 +22,7 @@ import { renderPipelineTable } from '../reporters/pipeline-table.js';
 import { today } from './check-exit.js';
 import { chalkFor } from './color.js';
 import { type DealsInputOptions, dealsProfile, displayName, ingestDeals } from './deals-input.js';
+import { restartDeals } from '../engine/input-report.js';
 import { dealsInput } from './inputs.js';
 import { type CliIO, EXIT } from './io.js';
 import { checkOutput, toStdout, writeOutput } from './output.js';
@@ -76,24 +77,32 @@ export async function pipelineCommand(io: CliIO, file: string, opts: PipelineCom
   };
   const asOf = opts.asOf ?? today(io);
   const config = loadConfig(io.cwd, opts.config)?.config;
-  const agg = createPipeline({
-    calendar,
-    asOf,
-    horizon: opts.horizon,
-    staleDays: opts.staleDays,
-    stages: configuredStages(config?.stages),
-    segmentBy: opts.segmentBy,
-    backtest: opts.backtest ? opts.backtestPeriods : 0,
-    funnel: { from: opts.from ?? -Infinity, to: opts.to ?? Infinity },
-  });
+  const start = (): ReturnType<typeof createPipeline> =>
+    createPipeline({
+      calendar,
+      asOf,
+      horizon: opts.horizon,
+      staleDays: opts.staleDays,
+      stages: configuredStages(config?.stages),
+      segmentBy: opts.segmentBy,
+      backtest: opts.backtest ? opts.backtestPeriods : 0,
+      funnel: { from: opts.from ?? -Infinity, to: opts.to ?? Infinity },
+    });
+  let agg = start();
   const check = targets === undefined ? undefined : prepareCheck(targets, { asOf, calendar });
   const read = await ingestDeals(
     io,
     file,
     opts,
-    (deal) => {
-      addPipelineDeal(agg, deal);
-      check?.add(deal);
+    {
+      deal(deal) {
+        addPipelineDeal(agg, deal);
+        check?.add(deal);
+      },
+      restart() {
+        agg = start();
+        for (const a of check?.aggregates ?? []) restartDeals(a);
+      },
     },
     targets?.deals,
   );

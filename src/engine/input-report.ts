@@ -62,6 +62,12 @@ export function createInputAggregates(options: AggregateOptions, given: GivenInp
   };
 }
 
+/** Forgets the deals added (and the funnel taken from them); the other inputs stay. */
+export function restartDeals(agg: InputAggregates): void {
+  agg.deals = createAggregate(agg.deals.options);
+  agg.handoffs = createHandoffAggregate(agg.deals.options);
+}
+
 /** Adds a deal to the deals and to the funnel. */
 export function addDealToInputs(agg: InputAggregates, deal: Deal): void {
   addDeal(agg.deals, deal);

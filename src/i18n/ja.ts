@@ -167,6 +167,10 @@ function error(err: SalesmetricsError): string {
         ? msg
         : `--date-format "${text}": YYYY、MM、DD、M、D をそれぞれ 1 回ずつ使ってください（例: MM/DD/YYYY、DD.MM.YYYY）`;
     }
+    case 'bad_ids_in_memory':
+      return `SALESMETRICS_IDS_IN_MEMORY="${str(err.args.value)}" は ID の数ではありません。1 以上の整数を指定するか、未設定にしてください（既定値 ${str(err.args.default)}）`;
+    case 'temp_unwritable':
+      return `${str(err.args.dir)} に一時ファイルを書けません（${str(err.args.reason)}）。TMPDIR に書き込めるディレクトリを指定するか、SALESMETRICS_IDS_IN_MEMORY をファイルの行数より大きくして ID をすべてメモリに置いてください`;
     case 'bad_window':
       return err.args.from === undefined
         ? '--from が --to より後です。from ≤ to となる期間を指定してください'

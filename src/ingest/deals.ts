@@ -18,6 +18,7 @@ import { type CarriedColumn, resolveCarriedColumn } from './carried-column.js';
 import { readCsv } from './csv-records.js';
 import { type DateFormat, parseDate } from './dates.js';
 import type { Encoding } from './decode.js';
+import type { IdCheck } from './id-log.js';
 import { IdSet } from './id-set.js';
 import type { RowProblem } from './row-problem.js';
 import { stageClassifier } from './stages.js';
@@ -76,8 +77,11 @@ export interface ReadDealsOptions {
    * of its own: every record is a data row.
    */
   header?: readonly string[];
-  /** Where the deal ids seen are kept, to check them against another part's. @default a new set */
-  ids?: IdSet;
+  /**
+   * Where the deal ids seen are kept: an `IdLog` to keep memory bounded
+   * and check them against another part's. @default a set in memory
+   */
+  ids?: IdCheck;
   /**
    * About how many rows the input has, when known: the id set is made that
    * size up front instead of doubling (and briefly holding two tables) as it

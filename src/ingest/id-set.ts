@@ -1,25 +1,4 @@
-// The two halves of the last hash computed: module state, so that hashing allocates nothing.
-let h1 = 0;
-let h2 = 0;
-
-/** Two independent 32-bit FNV-1a style hashes of the UTF-16 code units, into h1 and h2. */
-function hash(id: string): void {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ id.length;
-  for (let i = 0; i < id.length; i++) {
-    const c = id.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-    b ^= b >>> 15;
-  }
-  a ^= a >>> 16;
-  a = Math.imul(a, 0x85ebca6b);
-  a ^= a >>> 13;
-  b = Math.imul(b ^ (b >>> 16), 0xc2b2ae35);
-  b ^= b >>> 16;
-  h1 = a >>> 0;
-  h2 = (b | 1) >>> 0; // never 0: 0 marks an empty slot
-}
+import { hashId, ID_HASH } from './id-hash.js';
 
 /**
  * A set of ids kept as 64-bit hashes (8 bytes each, in typed arrays): memory
@@ -61,8 +40,13 @@ export class IdSet {
 
   /** Adds `id`; returns `false` when it was already there. */
   add(id: string): boolean {
-    hash(id);
-    if (!this.insert(h1, h2)) return false;
+    hashId(id);
+    return this.addHash(ID_HASH[0] as number, ID_HASH[1] as number);
+  }
+
+  /** Adds the hash `a`, `b` (of {@link hashId}); returns `false` when it was already there. */
+  addHash(a: number, b: number): boolean {
+    if (!this.insert(a, b)) return false;
     this.used++;
     if (this.used * 4 > (this.mask + 1) * 3) this.grow();
     return true;
@@ -70,38 +54,32 @@ export class IdSet {
 
   /** Whether `id` (or an id with the same 64-bit hash) was added. */
   has(id: string): boolean {
-    hash(id);
-    return this.hasHash(h1, h2);
+    hashId(id);
+    return this.hasHash(ID_HASH[0] as number, ID_HASH[1] as number);
   }
 
-  /** Whether any id of `other` is in this set too. */
-  sharesAny(other: IdSet): boolean {
-    const theirs = other.slots;
-    for (let i = 0; i < theirs.length; i += 2) {
-      const s2 = theirs[i + 1] ?? 0;
-      if (s2 !== 0 && this.hasHash(theirs[i] ?? 0, s2)) return true;
-    }
-    return false;
-  }
-
-  /** The memory holding the set, to transfer it to another thread. */
-  buffer(): ArrayBuffer {
-    return this.slots.buffer as ArrayBuffer;
-  }
-
-  /** A set again after a structured clone (`postMessage`); revives in place. */
-  static revive(value: unknown): IdSet {
-    Object.setPrototypeOf(value, IdSet.prototype);
-    return value as IdSet;
-  }
-
-  private hasHash(a: number, b: number): boolean {
+  /** Whether the hash `a`, `b` was added. */
+  hasHash(a: number, b: number): boolean {
     const slots = this.slots;
     for (let i = a & this.mask; ; i = (i + 1) & this.mask) {
       const s2 = slots[i * 2 + 1];
       if (s2 === 0) return false;
       if (s2 === b && slots[i * 2] === a) return true;
     }
+  }
+
+  /** Empties the set, keeping its table. */
+  clear(): void {
+    this.slots.fill(0);
+    this.used = 0;
+  }
+
+  /**
+   * The table: pairs of 32-bit halves of each hash held, in no order; a pair
+   * whose second half is 0 is an empty slot.
+   */
+  table(): Uint32Array {
+    return this.slots;
   }
 
   private insert(h1: number, h2: number): boolean {

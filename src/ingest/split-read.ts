@@ -9,7 +9,8 @@ import type { InputAggregates } from '../engine/input-report.js';
 import { reviveAggregate, reviveHandoffAggregate } from '../engine/aggregate-transfer.js';
 import type { Encoding } from './decode.js';
 import { type DealsProfile, type ReadDealsResult, type ReadNote, setNotes } from './deals.js';
-import { IdSet } from './id-set.js';
+import { findRepeats, IDS_IN_MEMORY, makeSpillDir, removeSpillDir, type SpilledIds } from './id-log.js';
+import { readPart } from './read-part.js';
 import type { RowProblem } from './row-problem.js';
 
 /*
@@ -49,6 +50,8 @@ export interface PartTask {
   keepRejected: number;
   /** About how many rows the part has. */
   expectedRows: number;
+  /** Where the part's deal ids go: how many in memory, then into which files. */
+  ids: { capacity: number; dir: string; name: string };
 }
 
 /** Sent to a worker once the first part found the header. */
@@ -64,7 +67,8 @@ export type PartReply =
       read: ReadDealsResult;
       notes: ReadNote[];
       rejected: RowProblem[][];
-      ids: IdSet;
+      /** The part's deal ids, on disk. */
+      ids: SpilledIds;
       /** For each aggregate asked for: the deals and the funnel. */
       aggregates: { deals: DealAggregate; handoffs: HandoffAggregate }[];
     }
@@ -81,6 +85,8 @@ export interface SplitReadOptions {
   aggregates: InputAggregates[];
   /** How many rejected rows' problems the caller keeps. */
   keepRejected: number;
+  /** How many deal ids the parts keep in memory together. @default IDS_IN_MEMORY */
+  idsInMemory?: number;
 }
 
 /** The result of a read in parts. */
@@ -156,7 +162,7 @@ function startsUtf16(head: Buffer): boolean {
  * then nothing has been added to the aggregates.
  */
 export async function readDealsInParts(options: SplitReadOptions): Promise<SplitReadResult | null> {
-  const { path, file, profile, keepRejected } = options;
+  const { path, profile } = options;
   const url = workerUrl();
   if (url === null || options.parts < 2 || profile.encoding === 'utf16le' || profile.encoding === 'utf16be')
     return null;
@@ -164,12 +170,34 @@ export async function readDealsInParts(options: SplitReadOptions): Promise<Split
   if (startsUtf16(firstBytes)) return null;
   const points = splitPoints(path, options.parts);
   if (points.length === 0) return null;
-  const size = statSync(path).size;
+  let dir: string;
+  try {
+    dir = makeSpillDir();
+  } catch {
+    // No place for the parts' ids: the read in one piece tells why if it needs one.
+    return null;
+  }
+  try {
+    return await readParts(options, url, firstBytes, points, dir);
+  } finally {
+    removeSpillDir(dir);
+  }
+}
 
+async function readParts(
+  options: SplitReadOptions,
+  url: URL,
+  firstBytes: Buffer,
+  points: number[],
+  dir: string,
+): Promise<SplitReadResult | null> {
+  const { path, file, profile, keepRejected } = options;
+  const size = statSync(path).size;
   const aggregateOptions = options.aggregates.map((a) => a.deals.options);
   const starts = [0, ...points];
-  const workers = starts.map((start, i) => {
-    const task: PartTask = {
+  const taskOf = (i: number): PartTask => {
+    const start = starts[i] as number;
+    return {
       path,
       file,
       start,
@@ -178,18 +206,23 @@ export async function readDealsInParts(options: SplitReadOptions): Promise<Split
       aggregates: aggregateOptions,
       keepRejected,
       expectedRows: estimateRows(firstBytes, (starts[i + 1] ?? size) - start),
+      // The parts share the ids kept in memory.
+      ids: {
+        capacity: Math.max(1, Math.floor((options.idsInMemory ?? IDS_IN_MEMORY) / starts.length)),
+        dir,
+        name: `part${i}`,
+      },
     };
+  };
+  // The later parts in worker threads, which wait for the header.
+  const workers = starts.slice(1).map((_, k) => {
     // A small young generation: a part's garbage is short-lived, and each thread's heap counts.
-    const worker = new Worker(url, { workerData: task, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+    const worker = new Worker(url, { workerData: taskOf(k + 1), resourceLimits: { maxYoungGenerationSizeMb: 4 } });
     const reply = new Promise<PartReply>((resolve) => {
-      worker.on('message', (m: PartReply | HeaderMessage) => {
-        if ('ok' in m) {
-          resolve(m);
-          // Done: its heap is freed before the next part's reply is read.
-          void worker.terminate();
-        }
-        // The first part found the header: the others read with it.
-        else for (const w of workers.slice(1)) w.worker.postMessage(m);
+      worker.once('message', (m: PartReply) => {
+        resolve(m);
+        // Done: its heap is freed before the next part's reply is read.
+        void worker.terminate();
       });
       worker.once('error', (err) => resolve({ ok: false, reason: err.message }));
       worker.once('exit', () => resolve({ ok: false, reason: 'exited' }));
@@ -198,21 +231,32 @@ export async function readDealsInParts(options: SplitReadOptions): Promise<Split
   });
   const stopAll = (): Promise<unknown> => Promise.all(workers.map((w) => w.worker.terminate()));
 
-  // The first part's failure (a missing column, say) leaves the others waiting for a header.
-  const head = await workers[0]?.reply;
-  if (head === undefined || !head.ok) {
+  // The first part, in this thread, finds the header and sends it to the others.
+  let head: PartReply;
+  try {
+    head = await readPart(taskOf(0), undefined, (header, encoding) => {
+      for (const w of workers) w.worker.postMessage({ header, encoding } satisfies HeaderMessage);
+    });
+  } catch {
+    // A missing column, say: the read in one piece tells about it.
     await stopAll();
     return null;
   }
-  const replies = await Promise.all(workers.map((w) => w.reply));
+  const replies = [head, ...(await Promise.all(workers.map((w) => w.reply)))];
   await stopAll();
   const parts: Extract<PartReply, { ok: true }>[] = [];
   for (const reply of replies) {
     if (!reply.ok) return null;
-    const ids = IdSet.revive(reply.ids);
-    if (parts.some((p) => p.ids.sharesAny(ids))) return null;
     parts.push(reply);
   }
+  // A deal id in two parts, or twice in one part past the ids it kept in memory.
+  if (
+    findRepeats(
+      parts.map((p) => p.ids),
+      1,
+    ).length > 0
+  )
+    return null;
   const read = head.read;
   const notes = [...head.notes];
   const merged: ReadDealsResult = { ...read, skipped: { ...read.skipped } };
