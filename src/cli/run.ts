@@ -29,8 +29,12 @@ function dealsInputOptions(cmd: Command, m: Messages): Command {
     .option('--rates <file>', h.rates)
     .option('--currency <code>', h.currency)
     .option('--skip-invalid', h.skipInvalid, false)
-    .option('--rejects <file>', h.rejects)
-    .option('--jobs <n>', h.jobs, optionParsers(m).jobs, 'auto' as const);
+    .option('--rejects <file>', h.rejects);
+}
+
+/** `--jobs`: for the commands that can read a large deals file in parts (into aggregates). */
+function jobsOption(cmd: Command, m: Messages): Command {
+  return cmd.option('--jobs <n>', m.help.deals.jobs, optionParsers(m).jobs, 'auto' as const);
 }
 
 /** The inputs beside deals: activities, costs and survey responses. */
@@ -118,7 +122,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, m: Messages): 
     .addOption(new Option('--by <column>', h.report.by).choices(DIMENSIONS))
     .addOption(new Option('--format <format>', h.format).choices(['table', 'json', 'csv', 'html']).default('table'))
     .option('-o, --output <file>', h.output);
-  otherInputOptions(dealsInputOptions(report, m), m)
+  otherInputOptions(jobsOption(dealsInputOptions(report, m), m), m)
     .option('--targets <file>', h.report.targets)
     .option('--as-of <date>', h.report.asOf, parse.date)
     .option('--no-color', h.noColor)
@@ -145,7 +149,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, m: Messages): 
     )
     .option('-o, --output <file>', h.output)
     .addOption(new Option('--fail-on <level>', h.check.failOn).choices(['fail', 'warn']).default('fail'));
-  otherInputOptions(dealsInputOptions(check, m), m)
+  otherInputOptions(jobsOption(dealsInputOptions(check, m), m), m)
     .option('--no-color', h.noColor)
     .addOption(langOption(m))
     .addHelpText('after', h.check.examples)

@@ -265,7 +265,7 @@ Exit codes: 0 nothing failed (warnings allowed), 1 a KPI or KGI failed (or warne
       currency: 'the currency --rates converts to, e.g. JPY',
       skipInvalid: 'leave invalid rows out (counted, with a warning) instead of failing',
       rejects: 'write rejected rows to this CSV file, with a reason column',
-      jobs: 'report and check: read a large deals file in this many parts at once: auto = one per core (up to 4) for files of 32 MiB or more; 1 = in one piece',
+      jobs: 'read a large deals file in this many parts at once: auto = one per core (up to 4) for files of 32 MiB or more; 1 = in one piece',
     },
     abtest: {
       description:

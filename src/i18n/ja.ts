@@ -610,7 +610,7 @@ export const ja: Messages = {
       currency: '--rates で換算する先の通貨（例: JPY）',
       skipInvalid: '不正な行があってもエラーにせず、除外して続ける（件数と警告を表示）',
       rejects: '除外した行を reason 列付きでこの CSV ファイルに書き出す',
-      jobs: 'report と check: 大きな商談ファイルをいくつに分けて同時に読むか: auto = 32 MiB 以上のファイルをコア数（最大 4）に分ける、1 = 分けない',
+      jobs: '大きな商談ファイルをいくつに分けて同時に読むか: auto = 32 MiB 以上のファイルをコア数（最大 4）に分ける、1 = 分けない',
     },
     abtest: {
       description:

@@ -44,6 +44,18 @@ describe('--jobs', () => {
     expect(await runCli([...argv, '--jobs', '3'])).toEqual(one);
   });
 
+  it('is an option of report and check only: the commands that stream deals in order read in one piece', async () => {
+    for (const command of ['report', 'check'])
+      expect((await runCli([command, '--help'])).stdout).toContain('--jobs <n>');
+    for (const command of ['pipeline', 'abtest', 'cohorts']) {
+      expect((await runCli([command, '--help'])).stdout, command).not.toContain('--jobs');
+      const variant = command === 'abtest' ? ['--variant', 'segment'] : [];
+      const r = await runCli([command, 'fixtures/deals.csv', ...variant, '--jobs', '2']);
+      expect(r.code, command).toBe(2);
+      expect(r.stderr, command).toContain("unknown option '--jobs'");
+    }
+  });
+
   it('rejects a number of parts that is not auto or 1..64', async () => {
     const r = await runCli(['report', 'fixtures/deals.csv', '--jobs', '0']);
     expect(r.code).toBe(2);
