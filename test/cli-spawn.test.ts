@@ -125,6 +125,21 @@ describe('bin/salesmetrics.js', () => {
       // Every id went to disk and a repeat sent the file to a second read: nothing is left behind.
       expect(readdirSync(tmp)).toEqual([]);
 
+      // A pipe cannot be read twice: its ids stay in memory, whatever SALESMETRICS_IDS_IN_MEMORY says.
+      const piped = await spawnIn(
+        'bash',
+        ['-c', `node bin/salesmetrics.js report <(cat fixtures/deals-repeated-ids.csv) --skip-invalid --format json`],
+        { env: env({ TMPDIR: tmp, SALESMETRICS_IDS_IN_MEMORY: '1' }) },
+      );
+      expect(piped.code).toBe(0);
+      const pipedJson = JSON.parse(piped.stdout) as {
+        inputs: { deals: { used: number; rejected: number } };
+        totals: { revenue: number };
+      };
+      expect(pipedJson.totals.revenue).toBe(11300);
+      expect(pipedJson.inputs.deals).toMatchObject({ used: 11, rejected: 5 });
+      expect(readdirSync(tmp)).toEqual([]);
+
       const missing = join(tmp, 'no-such-dir');
       const r = await spawnIn(process.execPath, args, {
         env: env({ TMPDIR: missing, SALESMETRICS_IDS_IN_MEMORY: '1' }),

@@ -282,12 +282,12 @@ export async function ingestDeals(
     return result;
   };
   if (read === undefined) {
-    // The rows of a regular file are estimated from its first lines, to size the id set up front.
-    const expectedRows = path === null || size === null ? undefined : estimateRows(readHead(path), size);
-    if (path === null) {
-      // Standard input cannot be read twice: its ids all stay in memory (8 bytes each, see id-set.ts).
-      read = await readOnce(IdSet.forRows(expectedRows));
+    if (path === null || size === null) {
+      // Standard input or a pipe (not a regular file) cannot be read twice: its ids all stay in memory (8 bytes each).
+      read = await readOnce(new IdSet());
     } else {
+      // The rows of a regular file are estimated from its first lines, to size the id set up front.
+      const expectedRows = estimateRows(readHead(path), size);
       const log = new IdLog(inMemory, 'ids', { expectedRows });
       try {
         read = await readOnce(log);

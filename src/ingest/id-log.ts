@@ -30,7 +30,9 @@ const BUFFERED = 2048;
 
 /**
  * How many ids are held in memory in all, across the parts of a file read in
- * parts: an id table of 2²⁰ slots (8 MiB) holds 786,432 before it would grow.
+ * parts: an id table of 2¹⁷ slots (1 MiB) holds 98,304 before it would grow.
+ * Past that, spilling costs little (8 bytes a deal written and read back),
+ * and a second read only when a file repeats an id.
  */
 export const IDS_IN_MEMORY = (1 << 17) * 0.75;
 
@@ -182,11 +184,6 @@ export class IdLog implements IdCheck {
     if (this.ownDir !== undefined) removeSpillDir(this.ownDir);
     this.ownDir = undefined;
   }
-
-  /** The id table while in memory, to move it to another thread; `null` once spilled. */
-  table(): IdSet | null {
-    return this.set;
-  }
 }
 
 /** What an {@link IdLog} leaves to check: plain data, to send between threads. */
@@ -229,7 +226,11 @@ export function findRepeats(logs: readonly SpilledIds[], limit = Infinity): numb
         for (let at = 0; at < size;) {
           // Whole hashes: the file holds 8 bytes per hash, the buffer a multiple of 8.
           const n = Math.min(bytes.length, size - at);
-          for (let got = 0; got < n;) got += readSync(fd, bytes, got, n - got, at + got);
+          for (let got = 0; got < n;) {
+            const read = readSync(fd, bytes, got, n - got, at + got);
+            if (read === 0) throw new Error(`${f}: ended after ${at + got} of its ${size} bytes`);
+            got += read;
+          }
           for (let i = 0; i < n / 4; i += 2) {
             const a = buffer[i] as number;
             const b = buffer[i + 1] as number;
