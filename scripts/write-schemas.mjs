@@ -4,6 +4,12 @@ import { configJsonSchema } from '../dist/config/schema.js';
 import { targetsJsonSchema } from '../dist/targets/schema.js';
 
 mkdirSync(new URL('../schema/', import.meta.url), { recursive: true });
-writeFileSync(new URL('../schema/targets.schema.json', import.meta.url), JSON.stringify(targetsJsonSchema(), null, 2) + '\n');
-writeFileSync(new URL('../schema/config.schema.json', import.meta.url), JSON.stringify(configJsonSchema(), null, 2) + '\n');
+writeFileSync(
+  new URL('../schema/targets.schema.json', import.meta.url),
+  JSON.stringify(targetsJsonSchema(), null, 2) + '\n',
+);
+writeFileSync(
+  new URL('../schema/config.schema.json', import.meta.url),
+  JSON.stringify(configJsonSchema(), null, 2) + '\n',
+);
 console.log('wrote schema/targets.schema.json and schema/config.schema.json');
