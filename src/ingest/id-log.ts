@@ -38,24 +38,31 @@ export const IDS_IN_MEMORY = (1 << 17) * 0.75;
 
 /** A directory for spilled hashes, removed by {@link removeSpillDir} (or when the process exits). */
 export function makeSpillDir(): string {
-  let dir: string;
-  try {
-    dir = mkdtempSync(join(tmpdir(), 'salesmetrics-ids-'));
-  } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code ?? String(err);
-    throw new SalesmetricsError(
-      'usage',
-      'temp_unwritable',
-      `cannot write temporary files in ${tmpdir()} (${reason}); set TMPDIR to a writable directory, or SALESMETRICS_IDS_IN_MEMORY to a number of ids above the file's rows to keep them all in memory`,
-      { dir: tmpdir(), reason },
-    );
-  }
+  const dir = onDisk(tmpdir(), () => mkdtempSync(join(tmpdir(), 'salesmetrics-ids-')));
   if (!exitHook) {
     exitHook = true;
     process.on('exit', removeLiveDirs);
   }
   LIVE_DIRS.add(dir);
   return dir;
+}
+
+/**
+ * Runs `write`, which writes temporary files in `dir`; a failure (no such
+ * directory, no permission, a full disk) becomes a one-line error with the fix.
+ */
+function onDisk<T>(dir: string, write: () => T): T {
+  try {
+    return write();
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code ?? String(err);
+    throw new SalesmetricsError(
+      'usage',
+      'temp_unwritable',
+      `cannot write temporary files in ${dir} (${reason}); set TMPDIR to a writable directory, or SALESMETRICS_IDS_IN_MEMORY to a number of ids above the file's rows to keep them all in memory`,
+      { dir, reason },
+    );
+  }
 }
 
 export function removeSpillDir(dir: string): void {
@@ -137,7 +144,9 @@ export class IdLog implements IdCheck {
     this.fill = new Int32Array(BUCKETS);
     if (this.dir === undefined) this.dir = this.ownDir = makeSpillDir();
     const dir = this.dir;
-    this.fds = Array.from({ length: BUCKETS }, (_, k) => openSync(bucketFile(dir, this.name, k), 'w'));
+    this.fds = onDisk(dir, () =>
+      Array.from({ length: BUCKETS }, (_, k) => openSync(bucketFile(dir, this.name, k), 'w')),
+    );
     const table = set.table();
     for (let i = 0; i < table.length; i += 2) {
       const b = table[i + 1] as number;
@@ -153,10 +162,14 @@ export class IdLog implements IdCheck {
     buf[n++] = a;
     buf[n++] = b;
     if (n === buf.length) {
-      writeSync(this.fds[k] as number, buf);
+      this.write(k, buf);
       n = 0;
     }
     fill[k] = n;
+  }
+
+  private write(k: number, hashes: Uint32Array): void {
+    onDisk(this.dir ?? tmpdir(), () => writeSync(this.fds[k] as number, hashes));
   }
 
   /**
@@ -169,7 +182,7 @@ export class IdLog implements IdCheck {
     if (this.fill !== null && this.buffers !== null) {
       for (let k = 0; k < BUCKETS; k++) {
         const n = this.fill[k] as number;
-        if (n > 0) writeSync(this.fds[k] as number, (this.buffers[k] as Uint32Array).subarray(0, n));
+        if (n > 0) this.write(k, (this.buffers[k] as Uint32Array).subarray(0, n));
         closeSync(this.fds[k] as number);
       }
       this.fill = null;

@@ -103,4 +103,13 @@ describe('IdLog', () => {
     const again = new KnownRepeats(found);
     expect(['x1', 'x3', 'y9', 'x3', 'x1'].map((id) => again.add(id))).toEqual([true, true, true, false, true]);
   });
+
+  it('turns a failure to write its files into a one-line error with the fix', () => {
+    const dir = join(freshDir(), 'gone');
+    const log = new IdLog(1, 'ids', { dir });
+    // The first id fills it: it spills, and cannot open its files in a directory that does not exist.
+    expect(() => log.add('a')).toThrow(
+      `cannot write temporary files in ${dir} (ENOENT); set TMPDIR to a writable directory, or SALESMETRICS_IDS_IN_MEMORY to a number of ids above the file's rows to keep them all in memory`,
+    );
+  });
 });
