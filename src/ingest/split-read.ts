@@ -250,13 +250,11 @@ async function readParts(
     parts.push(reply);
   }
   // A deal id in two parts, or twice in one part past the ids it kept in memory.
-  if (
-    findRepeats(
-      parts.map((p) => p.ids),
-      1,
-    ).length > 0
-  )
-    return null;
+  const repeated = findRepeats(
+    parts.map((p) => p.ids),
+    1,
+  );
+  if (repeated.length > 0) return null;
   const read = head.read;
   const notes = [...head.notes];
   const merged: ReadDealsResult = { ...read, skipped: { ...read.skipped } };
