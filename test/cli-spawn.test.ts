@@ -148,6 +148,13 @@ describe('bin/salesmetrics.js', () => {
       expect(r.stderr).toBe(
         `salesmetrics: cannot write temporary files in ${missing} (ENOENT); set TMPDIR to a writable directory, or SALESMETRICS_IDS_IN_MEMORY to a number of ids above the file's rows to keep them all in memory\n`,
       );
+      const ja = await spawnIn(process.execPath, [...args, '--lang', 'ja'], {
+        env: env({ TMPDIR: missing, SALESMETRICS_IDS_IN_MEMORY: '1' }),
+      });
+      expect(ja.code).toBe(2);
+      expect(ja.stderr).toContain(
+        `${missing} に一時ファイルを書けません（ENOENT）。TMPDIR に書き込めるディレクトリを指定するか`,
+      );
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }
