@@ -8,6 +8,7 @@ import { chalkFor } from './color.js';
 import { type DealsInputOptions, displayName, ingestDeals } from './deals-input.js';
 import { dealsInput } from './inputs.js';
 import { type CliIO, EXIT } from './io.js';
+import { checkWindowFlags } from './window.js';
 
 /** The options of `salesmetrics abtest`, as parsed. */
 export interface AbTestCommandOptions extends DealsInputOptions {
@@ -23,9 +24,7 @@ export interface AbTestCommandOptions extends DealsInputOptions {
 
 /** Runs `salesmetrics abtest FILE --variant COLUMN`. Returns the exit code. */
 export async function abtestCommand(io: CliIO, file: string, opts: AbTestCommandOptions): Promise<number> {
-  if (opts.from !== undefined && opts.to !== undefined && opts.from > opts.to) {
-    throw new UsageError('bad_window', '--from is after --to; give a window with from ≤ to.');
-  }
+  checkWindowFlags(opts);
   const name = displayName(file);
   // The distribution functions load while the file is read.
   const distributions = loadDistributions();

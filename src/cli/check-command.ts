@@ -1,7 +1,6 @@
 import { dayFromYMD, type Day } from '../engine/calendar.js';
 import type { Severity } from '../engine/check/index.js';
 import type { Granularity } from '../engine/periods.js';
-import { UsageError } from '../errors.js';
 import { renderCheckJunit } from '../reporters/check-junit.js';
 import { toJsonCheck } from '../reporters/check-json.js';
 import { renderCheckMarkdown } from '../reporters/check-markdown.js';
@@ -16,6 +15,7 @@ import { checkOutput, toStdout, writeOutput } from './output.js';
 import { VERSION } from './version.js';
 import { type CliIO, EXIT } from './io.js';
 import { loadTargets, prepareCheck } from './targets-check.js';
+import { checkWindowFlags } from './window.js';
 
 /** The options of `salesmetrics check`, as parsed. */
 export interface CheckCommandOptions extends DealsInputOptions {
@@ -45,9 +45,7 @@ export function checkExitCode(status: Severity, failOn: Severity): number {
 
 /** Runs `salesmetrics check FILE --targets targets.yaml`. Returns the exit code. */
 export async function checkCommand(io: CliIO, file: string, opts: CheckCommandOptions): Promise<number> {
-  if (opts.from !== undefined && opts.to !== undefined && opts.from > opts.to) {
-    throw new UsageError('bad_window', '--from is after --to; give a window with from ≤ to.');
-  }
+  checkWindowFlags(opts);
   checkOutput(io, opts.output);
   const targets = loadTargets(io.cwd, opts.targets);
   const asOf = opts.asOf ?? today(io);

@@ -1,7 +1,7 @@
-import { type Day, formatDay } from '../engine/calendar.js';
+import type { Day } from '../engine/calendar.js';
 import { addCohortDeal, buildCohorts, cohortWindow, createCohorts } from '../engine/cohorts.js';
 import type { Granularity } from '../engine/periods.js';
-import { InputError, UsageError } from '../errors.js';
+import { InputError } from '../errors.js';
 import { cohortsMessages } from '../i18n/cohorts.js';
 import { messages } from '../i18n/index.js';
 import { toJsonCohorts } from '../reporters/cohorts-json.js';
@@ -12,6 +12,7 @@ import { dealsInput } from './inputs.js';
 import { type CliIO, EXIT } from './io.js';
 import { checkOutput, toStdout, writeOutput } from './output.js';
 import { VERSION } from './version.js';
+import { checkWindowFlags, resolveWindow } from './window.js';
 
 /** The options of `salesmetrics cohorts`, as parsed. */
 export interface CohortsCommandOptions extends DealsInputOptions {
@@ -29,9 +30,7 @@ export interface CohortsCommandOptions extends DealsInputOptions {
 
 /** Runs `salesmetrics cohorts FILE`. Returns the exit code. */
 export async function cohortsCommand(io: CliIO, file: string, opts: CohortsCommandOptions): Promise<number> {
-  if (opts.from !== undefined && opts.to !== undefined && opts.from > opts.to) {
-    throw new UsageError('bad_window', '--from is after --to; give a window with from ≤ to.');
-  }
+  checkWindowFlags(opts);
   checkOutput(io, opts.output);
   const name = displayName(file);
   const calendar = { granularity: opts.period ?? 'month', fiscalYearStart: opts.fiscalYearStart ?? 1 };
@@ -51,21 +50,7 @@ export async function cohortsCommand(io: CliIO, file: string, opts: CohortsComma
       { file: name, column: 'account_id' },
     );
   }
-  const inferred = cohortWindow(agg);
-  const from = opts.from ?? inferred?.from;
-  const to = opts.to ?? inferred?.to;
-  if (from === undefined || to === undefined) {
-    throw new InputError('no_dates', `${name}: no deal has a date; pass --from and --to to set the window`, {
-      file: name,
-    });
-  }
-  if (from > to) {
-    throw new UsageError(
-      'bad_window',
-      `the window ${formatDay(from)} – ${formatDay(to)} is empty; adjust --from or --to`,
-      { from: formatDay(from), to: formatDay(to) },
-    );
-  }
+  const { from, to } = resolveWindow(name, opts, cohortWindow(agg));
   const result = buildCohorts(agg, { window: { from, to }, amounts: read.hasAmounts });
   const lang = opts.lang ?? 'en';
   if (result.mixedCurrencies) {

@@ -13,7 +13,7 @@ import {
 } from '../engine/pipeline/index.js';
 import { loadConfig } from '../config/load-config.js';
 import type { StageConfig } from '../config/schema.js';
-import { InputError, UsageError } from '../errors.js';
+import { InputError } from '../errors.js';
 import { messages } from '../i18n/index.js';
 import { PRESETS } from '../ingest/presets.js';
 import { stageClassifier } from '../ingest/stages.js';
@@ -28,6 +28,7 @@ import { type CliIO, EXIT } from './io.js';
 import { checkOutput, toStdout, writeOutput } from './output.js';
 import { VERSION } from './version.js';
 import { loadTargets, prepareCheck } from './targets-check.js';
+import { checkWindowFlags } from './window.js';
 
 /** The options of `salesmetrics pipeline`, as parsed. */
 export interface PipelineCommandOptions extends DealsInputOptions {
@@ -65,9 +66,7 @@ export function configuredStages(stages: readonly StageConfig[] | undefined): St
 
 /** Runs `salesmetrics pipeline FILE`. Returns the exit code. */
 export async function pipelineCommand(io: CliIO, file: string, opts: PipelineCommandOptions): Promise<number> {
-  if (opts.from !== undefined && opts.to !== undefined && opts.from > opts.to) {
-    throw new UsageError('bad_window', '--from is after --to; give a window with from ≤ to.');
-  }
+  checkWindowFlags(opts);
   checkOutput(io, opts.output);
   const name = displayName(file);
   const targets = opts.targets === undefined ? undefined : loadTargets(io.cwd, opts.targets);

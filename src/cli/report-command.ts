@@ -1,11 +1,10 @@
 import { addActivity } from '../engine/activity-aggregate.js';
-import { type Day, formatDay } from '../engine/calendar.js';
+import type { Day } from '../engine/calendar.js';
 import { addCost } from '../engine/cost-aggregate.js';
 import type { Dimension } from '../engine/deal.js';
 import { buildInputReport, createInputAggregates, inputsWindow } from '../engine/input-report.js';
 import type { Granularity } from '../engine/periods.js';
 import { addSurveyResponse } from '../engine/survey-aggregate.js';
-import { InputError, UsageError } from '../errors.js';
 import { toJsonReport } from '../reporters/json.js';
 import { toJsonCheck } from '../reporters/check-json.js';
 import { checkExitCode, today } from './check-exit.js';
@@ -16,6 +15,7 @@ import { messages } from '../i18n/index.js';
 import { type CliIO, EXIT } from './io.js';
 import { checkOutput, toStdout, writeOutput } from './output.js';
 import { VERSION } from './version.js';
+import { checkWindowFlags, resolveWindow } from './window.js';
 
 /** The options of `salesmetrics report`, as parsed. */
 export interface ReportCommandOptions extends DealsInputOptions {
@@ -37,9 +37,7 @@ export interface ReportCommandOptions extends DealsInputOptions {
 
 /** Runs `salesmetrics report FILE`. Returns the exit code. */
 export async function reportCommand(io: CliIO, file: string, opts: ReportCommandOptions): Promise<number> {
-  if (opts.from !== undefined && opts.to !== undefined && opts.from > opts.to) {
-    throw new UsageError('bad_window', '--from is after --to; give a window with from ≤ to.');
-  }
+  checkWindowFlags(opts);
   checkOutput(io, opts.output);
   const name = displayName(file);
   const given = opts.from !== undefined || opts.to !== undefined;
@@ -93,21 +91,7 @@ export async function reportCommand(io: CliIO, file: string, opts: ReportCommand
   if (reads === null) return EXIT.error;
   const read = reads.deals;
 
-  const inferred = inputsWindow(agg);
-  const from = opts.from ?? inferred?.from;
-  const to = opts.to ?? inferred?.to;
-  if (from === undefined || to === undefined) {
-    throw new InputError('no_dates', `${name}: no deal has a date; pass --from and --to to set the window`, {
-      file: name,
-    });
-  }
-  if (from > to) {
-    throw new UsageError(
-      'bad_window',
-      `the window ${formatDay(from)} – ${formatDay(to)} is empty; adjust --from or --to`,
-      { from: formatDay(from), to: formatDay(to) },
-    );
-  }
+  const { from, to } = resolveWindow(name, opts, inputsWindow(agg));
   const durations = reads.activities?.hasDurations ?? true;
   const report = buildInputReport(agg, {
     window: { from, to },
