@@ -3,6 +3,7 @@ import type { Deal } from './deal.js';
 import { type Money, moneyToNumber, MoneySum } from './money.js';
 import {
   type Calendar,
+  checkAggregateWindow,
   type DayRange,
   type Granularity,
   periodKeyOfDay,
@@ -185,15 +186,7 @@ function byText(a: string, b: string): number {
  */
 export function buildCohorts(agg: CohortAggregate, options: CohortBuildOptions): CohortsResult {
   const { window } = options;
-  if (
-    agg.options.window === null &&
-    agg.firstDay !== null &&
-    agg.lastDay !== null &&
-    (agg.firstDay < window.from || agg.lastDay > window.to)
-  ) {
-    // Revenue of the edge periods would include deals outside the window.
-    throw new Error('buildCohorts: a window narrower than the data needs an aggregate created with that window');
-  }
+  checkAggregateWindow('buildCohorts', agg, window);
   const cal = agg.options.calendar;
   const periods = periodsOfWindow(cal, window);
   const firstKey = periods[0]?.key ?? 0;

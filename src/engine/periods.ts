@@ -117,3 +117,23 @@ export function previousRange(r: DayRange): DayRange {
 export function wholeMonthsSpanning(first: Day, last: Day): DayRange {
   return { from: dayOfMonthIndex(monthIndexOfDay(first)), to: dayOfMonthIndex(monthIndexOfDay(last) + 1) - 1 };
 }
+
+/**
+ * Guards a build over `window`: an aggregate that followed the data (made
+ * without a window) holds closed deals of its edge periods outside a
+ * narrower window, so it cannot give figures for that window.
+ */
+export function checkAggregateWindow(
+  caller: string,
+  agg: { readonly options: { window: DayRange | null }; firstDay: Day | null; lastDay: Day | null },
+  window: DayRange,
+): void {
+  if (
+    agg.options.window === null &&
+    agg.firstDay !== null &&
+    agg.lastDay !== null &&
+    (agg.firstDay < window.from || agg.lastDay > window.to)
+  ) {
+    throw new Error(`${caller}: a window narrower than the data needs an aggregate created with that window`);
+  }
+}

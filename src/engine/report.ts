@@ -7,6 +7,7 @@ import { DEAL_METRICS, type MetricFacts, type MetricValues } from './metrics/ind
 import { type Money, MoneySum } from './money.js';
 import {
   type Calendar,
+  checkAggregateWindow,
   type DayRange,
   type Granularity,
   type Period,
@@ -168,15 +169,7 @@ function metricsOf(
 /** Computes every metric for the window, each period and each group. */
 export function buildReport(agg: DealAggregate, options: ReportOptions): DealReport {
   const { window } = options;
-  if (
-    agg.options.window === null &&
-    agg.firstDay !== null &&
-    agg.lastDay !== null &&
-    (agg.firstDay < window.from || agg.lastDay > window.to)
-  ) {
-    // Closed-deal figures of the edge periods would include deals outside the window.
-    throw new Error('buildReport: a window narrower than the data needs an aggregate created with that window');
-  }
+  checkAggregateWindow('buildReport', agg, window);
   const accounts = options.accounts ?? true;
   const amounts = options.amounts ?? true;
   const cal = agg.options.calendar;
