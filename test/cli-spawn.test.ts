@@ -1,50 +1,14 @@
-import { spawn } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from './helpers/run-cli.js';
+import { BIN, cliEnv as env, type Ran, requireBuild, salesmetrics, spawnIn } from './helpers/spawn-cli.js';
 
 /** A few real-process runs of bin/salesmetrics.js, colour off (tier 3 of the test style). */
-const ROOT = join(import.meta.dirname, '..');
-const BIN = join(ROOT, 'bin', 'salesmetrics.js');
 const DEALS = 'fixtures/deals.csv';
 
-interface Ran {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const e: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', LC_ALL: 'C', LANG: 'C', ...extra };
-  delete e.FORCE_COLOR;
-  return e;
-}
-
-/** Runs `command args` in the project root; `stdinFile` is piped to its standard input. */
-function spawnIn(command: string, args: readonly string[], opts: { stdinFile?: string; env?: NodeJS.ProcessEnv } = {}) {
-  return new Promise<Ran>((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env: opts.env ?? env(), stdio: 'pipe' });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-    if (opts.stdinFile === undefined) child.stdin.end();
-    else createReadStream(join(ROOT, opts.stdinFile)).pipe(child.stdin);
-  });
-}
-
-const salesmetrics = (args: readonly string[], opts: { stdinFile?: string } = {}): Promise<Ran> =>
-  spawnIn(process.execPath, [BIN, ...args], opts);
-
-beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
-    throw new Error('dist/cli/main.js does not exist: run npm run build first (these tests spawn bin/salesmetrics.js)');
-  }
-});
+beforeAll(requireBuild);
 
 interface JsonReportShape {
   schemaVersion: number;

@@ -1,30 +1,21 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from './helpers/run-cli.js';
+import { BIN, cliEnv, requireBuild } from './helpers/spawn-cli.js';
 
 /**
  * Real-process runs of bin/salesmetrics.js under three time zones: a
  * calendar date never passes through `Date`, so the output is the same
  * byte for byte, and a date-time counts on the calendar date as written.
  */
-const ROOT = join(import.meta.dirname, '..');
-const BIN = join(ROOT, 'bin', 'salesmetrics.js');
 const run = promisify(execFile);
 
 const TIME_ZONES = ['UTC', 'Asia/Tokyo', 'America/Los_Angeles'] as const;
 
-/** The environment of a run: colour off, the given time zone. */
-function envFor(tz: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, TZ: tz, NO_COLOR: '1', LC_ALL: 'C', LANG: 'C' };
-  delete env.FORCE_COLOR;
-  return env;
-}
-
 async function salesmetrics(args: readonly string[], tz: string): Promise<{ code: number; stdout: string }> {
   try {
-    const { stdout } = await run(process.execPath, [BIN, ...args], { cwd: ROOT, env: envFor(tz) });
+    const { stdout } = await run(process.execPath, [BIN, ...args], { cwd: ROOT, env: cliEnv({ TZ: tz }) });
     return { code: 0, stdout };
   } catch (err) {
     const e = err as { code?: number; stdout?: string; stderr?: string };
@@ -32,18 +23,14 @@ async function salesmetrics(args: readonly string[], tz: string): Promise<{ code
   }
 }
 
-beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
-    throw new Error('dist/cli/main.js does not exist: run npm run build first (these tests spawn bin/salesmetrics.js)');
-  }
-});
+beforeAll(requireBuild);
 
 it('the three time zones really differ in the spawned processes', async () => {
   // Without this, a TZ that Node ignored would make the comparisons below pass vacuously.
   const offsets = await Promise.all(
     TIME_ZONES.map(async (tz) => {
       const { stdout } = await run(process.execPath, ['-p', 'new Date(2025, 0, 15).getTimezoneOffset()'], {
-        env: envFor(tz),
+        env: cliEnv({ TZ: tz }),
       });
       return stdout.trim();
     }),
