@@ -146,6 +146,26 @@ export function suggestHeader(field: string, headers: readonly string[]): string
 }
 
 /**
+ * What a missing-columns error says of the header, for any input: the
+ * headers found (BOM and spaces trimmed), the first 12 of them to show, the
+ * missing fields' names, and which columns are not found (or which mapped
+ * header is not).
+ */
+export function describeMissing(
+  header: readonly string[],
+  r: { missing: readonly string[]; mapped?: { field: string; header: string } },
+): { found: string[]; shown: string[]; names: string; what: string } {
+  const found = header.map((h) => h.replace(/^\uFEFF/, '').trim());
+  const shown = found.length > 12 ? [...found.slice(0, 12), `… (${found.length} in all)`] : found;
+  const names = r.missing.map((f) => `\`${f}\``).join(', ');
+  const what =
+    r.mapped === undefined
+      ? `${r.missing.length === 1 ? 'column' : 'columns'} ${names} not found`
+      : `column \`${r.mapped.header}\` (mapped to ${r.mapped.field}) not found`;
+  return { found, shown, names, what };
+}
+
+/**
  * The error for missing columns: names the fields, lists the headers found,
  * and prints the `--map` flags (and the config lines) that would fix it.
  */
@@ -154,13 +174,7 @@ export function missingColumnsError(
   header: readonly string[],
   r: Extract<Resolution, { ok: false }>,
 ): InputError {
-  const found = header.map((h) => h.replace(/^\uFEFF/, '').trim());
-  const shown = found.length > 12 ? [...found.slice(0, 12), `… (${found.length} in all)`] : found;
-  const names = r.missing.map((f) => `\`${f}\``).join(', ');
-  const what =
-    r.mapped === undefined
-      ? `${r.missing.length === 1 ? 'column' : 'columns'} ${names} not found`
-      : `column \`${r.mapped.header}\` (mapped to ${r.mapped.field}) not found`;
+  const { found, shown, names, what } = describeMissing(header, r);
   const guesses = r.missing.map((f) => [f, suggestHeader(r.mapped?.header ?? f, found)] as const);
   const flags = guesses.map(([f, g]) => `--map ${f}='${g ?? '<header>'}'`).join(' ');
   const config = guesses.map(([f, g]) => `${f}: ${g === undefined ? '<header>' : JSON.stringify(g)}`).join(', ');

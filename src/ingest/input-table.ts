@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { Day } from '../engine/calendar.js';
 import { closest, InputError } from '../errors.js';
-import { type ColumnIndex, normalizeHeader } from './columns.js';
+import { type ColumnIndex, describeMissing, normalizeHeader } from './columns.js';
 import { readCsv } from './csv-records.js';
 import { type DateFormat, parseDate } from './dates.js';
 import type { Encoding } from './decode.js';
@@ -151,13 +151,7 @@ export function missingInputColumnsError<F extends string>(
   header: readonly string[],
   r: Extract<InputResolution<F>, { ok: false }>,
 ): InputError {
-  const found = header.map((h) => h.replace(/^\uFEFF/, '').trim());
-  const shown = found.length > 12 ? [...found.slice(0, 12), `… (${found.length} in all)`] : found;
-  const names = r.missing.map((f) => `\`${f}\``).join(', ');
-  const what =
-    r.mapped === undefined
-      ? `${r.missing.length === 1 ? 'column' : 'columns'} ${names} not found`
-      : `column \`${r.mapped.header}\` (mapped to ${r.mapped.field}) not found`;
+  const { found, shown, names, what } = describeMissing(header, r);
   const guesses = r.missing.map((f) => [f, closest(r.mapped?.header ?? f, found)] as const);
   const config = guesses.map(([f, g]) => `${f}: ${g === undefined ? '<header>' : JSON.stringify(g)}`).join(', ');
   const guessed = guesses.every(([, g]) => g !== undefined) ? guesses.map(([, g]) => `\`${g ?? ''}\``).join(', ') : '';
