@@ -152,16 +152,10 @@ export async function readActivities(input: Readable, options: ReadActivitiesOpt
   const parse = (row: InputRow<ActivityField>): Activity => {
     const day = row.date('date');
     const owner = row.required('owner');
-    const rawType = row.required('type');
-    const type = rawType === '' ? undefined : typeOf(rawType);
-    if (rawType !== '' && type === undefined) {
-      row.problem({
-        code: 'bad_choice',
-        column: 'type',
-        value: rawType,
-        choices: { allowed: ACTIVITY_TYPES, config: 'activities.types' },
-      });
-    }
+    const type = row.choice('type', row.required('type'), typeOf, {
+      allowed: ACTIVITY_TYPES,
+      config: 'activities.types',
+    });
     let minutes = 0;
     const rawMinutes = row.get('duration_minutes');
     if (rawMinutes !== '') {
@@ -170,16 +164,10 @@ export async function readActivities(input: Readable, options: ReadActivitiesOpt
       if (m === null || m < 0) row.problem({ code: 'bad_duration', column: 'duration_minutes', value: rawMinutes });
       else minutes = (m * MINUTE_UNITS) / 10_000;
     }
-    const rawChannel = row.get('channel');
-    let channel: SalesChannel | undefined = rawChannel === '' ? undefined : channelOf(rawChannel);
-    if (rawChannel !== '' && channel === undefined) {
-      row.problem({
-        code: 'bad_choice',
-        column: 'channel',
-        value: rawChannel,
-        choices: { allowed: SALES_CHANNELS, config: 'activities.channels' },
-      });
-    }
+    let channel: SalesChannel | undefined = row.choice('channel', row.get('channel'), channelOf, {
+      allowed: SALES_CHANNELS,
+      config: 'activities.channels',
+    });
     const t = type ?? 'other';
     channel ??= channelOfType(t);
     const outcome = row.get('outcome');

@@ -94,16 +94,10 @@ export async function readCosts(input: Readable, options: ReadCostsOptions): Pro
       if (parsed === null) row.problem({ code: 'bad_amount', column: 'amount', value: rawAmount });
       else amount = parsed;
     }
-    const rawCategory = row.required('category');
-    const category = rawCategory === '' ? undefined : categoryOf(rawCategory);
-    if (rawCategory !== '' && category === undefined) {
-      row.problem({
-        code: 'bad_choice',
-        column: 'category',
-        value: rawCategory,
-        choices: { allowed: COST_CATEGORIES, config: 'costs.categories' },
-      });
-    }
+    const category = row.choice('category', row.required('category'), categoryOf, {
+      allowed: COST_CATEGORIES,
+      config: 'costs.categories',
+    });
     const currency = row.get('currency');
     if (convert !== undefined) {
       const rate = convert.rates.get(currency || convert.to);

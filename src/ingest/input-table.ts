@@ -85,6 +85,23 @@ export class InputRow<F extends string> {
   }
 
   /**
+   * A word of a fixed list, as `classify` reads `raw` (a value of `field`):
+   * `undefined` when empty, or when unknown (noted with the words allowed and
+   * the config section that maps more).
+   */
+  choice<T>(
+    field: F,
+    raw: string,
+    classify: (word: string) => T | undefined,
+    choices: { allowed: readonly string[]; config: string },
+  ): T | undefined {
+    if (raw === '') return undefined;
+    const value = classify(raw);
+    if (value === undefined) this.problem({ code: 'bad_choice', column: field, value: raw, choices });
+    return value;
+  }
+
+  /**
    * A date: `null` when empty (noted as missing) or not a date (noted); an
    * order only `--date-format` can tell stops the read.
    */

@@ -59,16 +59,7 @@ export async function readSurveys(input: Readable, options: ReadSurveysOptions):
   const typeOf = wordClassifier(TYPE_WORDS, profile.types);
   const parse = (row: InputRow<SurveyField>): SurveyResponse => {
     const day = row.date('date');
-    const rawType = row.required('type');
-    const type = rawType === '' ? undefined : typeOf(rawType);
-    if (rawType !== '' && type === undefined) {
-      row.problem({
-        code: 'bad_choice',
-        column: 'type',
-        value: rawType,
-        choices: { allowed: SURVEY_TYPES, config: 'surveys.types' },
-      });
-    }
+    const type = row.choice('type', row.required('type'), typeOf, { allowed: SURVEY_TYPES, config: 'surveys.types' });
     const rawScore = row.required('score');
     const digits = rawScore.normalize('NFKC');
     const score = WHOLE.test(digits) ? Number(digits) : NaN;
